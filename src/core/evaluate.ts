@@ -1,0 +1,219 @@
+// Turns a set of dropped files into one verdict per chart archive (or per orphan prov):
+// classify each file, load every key file, parse every prov, hash every archive, pair
+// provs with archives, check signatures, then apply the rules (verdict.ts) and Helm's
+// view (helm.ts). Pure: bytes in, verdicts out; the worker feeds it.
+
+import type { Signature } from 'openpgp';
+import { archiveFacts } from './archive';
+import { headline, WARNING_WORDS } from './explain';
+import { helmVerdict } from './helm';
+import { loadKeyFile, mergeKeys, type KeyFileReport, type KeyOrigin, type SuppliedKey } from './keyring';
+import { pairFiles, roleOf, type Pairing } from './pairing';
+import { chartId, parseProv, ProvError, type Prov } from './prov';
+import { checkSignatures, describePackets, readSignatures, type SignatureCheck } from './signature';
+import { groupFingerprint } from './text';
+import { decide, type ArchiveFacts } from './verdict';
+import type { Verdict } from './verdict-types';
+
+export interface InputFile {
+  id: string;
+  name: string;
+  bytes: Uint8Array;
+  origin: KeyOrigin;
+}
+
+export interface Card {
+  id: string;
+  archive: string | null;
+  prov: string | null;
+  verdict: Verdict;
+}
+
+export interface EvaluateOptions {
+  now?: Date;
+  pinned?: string | null;
+  /** Called once the archives are known, before the slow work, so cards can show up. */
+  onPlan?: (cards: { id: string; archive: string }[]) => void;
+  /** Archive facts already computed for a file id (the worker caches hashes). */
+  facts?: (file: InputFile) => Promise<ArchiveFacts>;
+}
+
+interface ProvRead {
+  file: InputFile;
+  prov: Prov | null;
+  error: ProvError | Error | null;
+  signature: Signature | null;
+}
+
+export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): Promise<Card[]> {
+  const now = opts.now ?? new Date();
+  const by = { archive: [] as InputFile[], prov: [] as InputFile[], key: [] as InputFile[] };
+  for (const f of files) by[roleOf(f.name, f.bytes.subarray(0, 65536))].push(f);
+  opts.onPlan?.(by.archive.map((a) => ({ id: a.id, archive: a.name })));
+
+  const t0 = performance.now();
+  const keyReports = await Promise.all(by.key.map((f) => loadKeyFile(f.name, f.bytes, f.origin)));
+  const keys = mergeKeys(keyReports);
+  const provs = await Promise.all(by.prov.map(readProv));
+  const tKeys = performance.now() - t0;
+  const facts = new Map<string, ArchiveFacts>();
+  for (const a of by.archive) {
+    facts.set(a.id, await (opts.facts ?? ((f) => archiveFacts(f.name, f.bytes)))(a));
+  }
+  const pairs = pairFiles(
+    by.archive.map((a) => ({ id: a.id, name: a.name, sha256: facts.get(a.id)!.sha256 })),
+    provs.map((p) => ({
+      id: p.file.id,
+      name: p.file.name,
+      hashes: p.prov ? [...p.prov.files.values()] : [],
+      chart: p.prov ? chartId(p.prov.metadata) : null,
+    })),
+  );
+  const context = { keyReports, keys, now, pinned: opts.pinned ?? null };
+  const cards: Card[] = [];
+  for (const pair of pairs) {
+    const t1 = performance.now();
+    const archive = pair.archive ? facts.get(pair.archive.id)! : null;
+    const provRead = pair.prov ? provs.find((p) => p.file.id === pair.prov!.id)! : null;
+    const verdict = await judge(archive, provRead, pair, context);
+    verdict.timings = { keys: tKeys, verify: performance.now() - t1 };
+    cards.push({
+      id: pair.archive?.id ?? pair.prov!.id,
+      archive: pair.archive?.name ?? null,
+      prov: pair.prov?.name ?? null,
+      verdict,
+    });
+  }
+  return cards;
+}
+
+async function readProv(file: InputFile): Promise<ProvRead> {
+  try {
+    const prov = parseProv(file.bytes);
+    return { file, prov, error: null, signature: await readSignatures(prov.signatureArmor) };
+  } catch (e) {
+    return { file, prov: null, error: e as Error, signature: null };
+  }
+}
+
+interface Context {
+  keyReports: KeyFileReport[];
+  keys: SuppliedKey[];
+  now: Date;
+  pinned: string | null;
+}
+
+async function judge(
+  archive: ArchiveFacts | null,
+  provRead: ProvRead | null,
+  pair: Pairing,
+  ctx: Context,
+): Promise<Verdict> {
+  const prov = provRead?.prov ?? null;
+  const sig: SignatureCheck | null =
+    prov && provRead?.signature && ctx.keys.length > 0
+      ? await checkSignatures(prov.body, provRead.signature, ctx.keys, ctx.now)
+      : null;
+  const packets = provRead?.signature && !sig ? (describePackets(provRead.signature)[0] ?? null) : null;
+  const keyFiles = ctx.keyReports.length;
+  const outcome = decide({
+    archive,
+    prov,
+    provError: provRead?.error?.message ?? null,
+    signatureError: null,
+    keyFiles,
+    usableKeys: ctx.keys.length,
+    secretSupplied: ctx.keyReports.some((r) => r.secret),
+    signature: sig,
+    pinned: ctx.pinned,
+  });
+  const signerKey = sig?.signer ? ctx.keys.find((k) => k.fingerprint === sig.signer!.fingerprint) : undefined;
+  const provErrorKind = provRead?.error instanceof ProvError ? provRead.error.kind : provRead?.error ? 'block' : null;
+  const helm = helmVerdict({
+    archive,
+    prov,
+    provBlockMissing: provErrorKind === 'block',
+    provBodyBad: provErrorKind === 'body',
+    keyFiles,
+    usableKeys: ctx.keys.length,
+    binaryKeysOnly: ctx.keyReports.every((r) => r.format === 'binary' || r.keys.length === 0),
+    signature: sig,
+    looselyPaired: pair.pairedBy === 'lone',
+    signingKeyId: sig?.packet.keyId ?? packets?.keyId ?? null,
+  });
+  const claimedChart = prov ? chartId(prov.metadata) : null;
+  const packet = sig?.packet ?? packets;
+  const details = [
+    ...(provRead?.error ? [provRead.error.message] : []),
+    ...(outcome.warnings.map((w) => WARNING_WORDS[w])),
+    ...ctx.keyReports.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`),
+  ];
+  if (outcome.status === 'no-key' && packet) {
+    details.unshift(
+      `Signed by key ${packet.issuerFingerprint ? groupFingerprint(packet.issuerFingerprint) : packet.keyId}. ` +
+        `Get the publisher's public key (e.g. gpg --recv-keys ${packet.issuerFingerprint ?? packet.keyId}; ` +
+        `gpg --export ${packet.keyId} > key.gpg) and add it here.`,
+    );
+  }
+  if (outcome.reason && outcome.status === 'failed' && sig?.detail) details.push(`openpgp.js: ${sig.detail}`);
+  if (!archive && prov) details.unshift(`No chart archive was given for ${provRead!.file.name}.`);
+  const verified = outcome.status === 'verified';
+  return {
+    status: outcome.status,
+    reason: outcome.reason,
+    warnings: outcome.warnings,
+    headline: headline(outcome.status, outcome.reason, claimedChart),
+    details,
+    chart: verified ? claimedChart : null,
+    claimedChart,
+    archive,
+    prov:
+      prov && provRead
+        ? { name: provRead.file.name, body: prov.body, hashHeaders: prov.hashHeaders, files: [...prov.files], bom: prov.bom }
+        : null,
+    pairedBy: pair.pairedBy,
+    hash: {
+      expected: outcome.listedAs ? (prov?.files.get(outcome.listedAs) ?? null) : null,
+      listedAs: outcome.listedAs,
+      match: outcome.hashMatch,
+    },
+    signature: packet
+      ? { ...pick(packet), count: sig?.packets.length ?? 1, detail: sig?.detail ?? null }
+      : null,
+    signer: sig?.signer
+      ? { ...sig.signer, origin: signerKey?.origin ?? 'dropped', source: signerKey?.source ?? '' }
+      : null,
+    revocation: sig?.now.revocation ?? null,
+    keys: ctx.keys.map(({ fingerprint, userIds, source, origin, fromSecret }) => ({
+      fingerprint,
+      userIds,
+      source,
+      origin,
+      fromSecret,
+    })),
+    keyFiles: ctx.keyReports.map((r) => ({
+      name: r.name,
+      format: r.format,
+      keys: r.keys.length,
+      secret: r.secret,
+      notes: r.notes,
+      error: r.error,
+    })),
+    helm,
+    helmLines: verified && sig?.signer && archive ? helmOutput(sig, archive) : null,
+    timings: {},
+  };
+}
+
+function pick(p: SignatureCheck['packet']) {
+  return { keyId: p.keyId, issuerFingerprint: p.issuerFingerprint, created: p.created, hashAlgorithm: p.hashAlgorithm };
+}
+
+/** The three lines `helm verify` prints for a good chart. */
+function helmOutput(sig: SignatureCheck, archive: ArchiveFacts): string {
+  return [
+    `Signed by: ${sig.signer!.userId ?? '(no user ID)'}`,
+    `Using Key With Fingerprint: ${sig.signer!.fingerprint}`,
+    `Chart Hash Verified: sha256:${archive.sha256}`,
+  ].join('\n');
+}

@@ -1,0 +1,114 @@
+// What Helm 4's `helm verify` (and `helm install --verify`) would answer for the same
+// archive, prov and key, replicating its path: downloader.VerifyChart -> provenance
+// Signatory.Verify -> go-crypto clearsign.Decode + CheckDetachedSignature at the current
+// time -> files[basename(archive)] == "sha256:" + digest. Helm differs from our verdict in
+// that it judges expiry and every revocation (soft ones too) now rather than at signing,
+// finds nothing after a BOM, matches the archive by exact file name only, does not care
+// whether the archive is gzip, and reads binary keyrings only.
+
+import type { ArchiveFacts } from './verdict';
+import type { SignatureCheck } from './signature';
+import type { HelmVerdict } from './verdict-types';
+
+export interface HelmInput {
+  archive: ArchiveFacts | null;
+  prov: { bom: boolean; files: Map<string, string> } | null;
+  /** No clearsigned block could be found (our parse failed before the body). */
+  provBlockMissing: boolean;
+  /** The body lacks "..." or "files:" (Helm checks that after the signature). */
+  provBodyBad: boolean;
+  keyFiles: number;
+  usableKeys: number;
+  /** All usable keys came from binary files (what `--keyring` can read as is). */
+  binaryKeysOnly: boolean;
+  signature: SignatureCheck | null;
+  /** The prov was paired with the archive only because they were the lone two files. */
+  looselyPaired: boolean;
+  signingKeyId: string | null;
+}
+
+const nothing: HelmVerdict = { answer: null, why: null, explain: null };
+
+export function helmVerdict(input: HelmInput): HelmVerdict {
+  const { archive, signature: sig } = input;
+  if (!archive || input.keyFiles === 0 || input.looselyPaired) return nothing;
+  if (!input.prov && !input.provBlockMissing && !input.provBodyBad) return nothing;
+
+  const reject = (why: string, explain: string): HelmVerdict => ({
+    answer: 'reject',
+    why,
+    explain: explain + exportHint(input),
+  });
+  if (!/\.tgz$/i.test(archive.name)) {
+    return reject('chart must be a tgz file', 'Helm verifies only files whose name ends in .tgz.');
+  }
+  if (input.usableKeys === 0) {
+    return reject('openpgp: no key found in keyring', 'Helm found no OpenPGP key in the key file.');
+  }
+  if (input.provBlockMissing || input.prov?.bom) {
+    return reject(
+      'failed to decode signature: signature block not found',
+      input.prov?.bom
+        ? 'The prov starts with a byte-order mark (BOM); Helm then finds no signature. Save it without the BOM.'
+        : 'Helm finds no clearsigned block in the prov.',
+    );
+  }
+  if (input.provBodyBad) {
+    return reject('message block must have at least two parts', 'The signed text is not a Helm prov body.');
+  }
+  if (!sig) return nothing;
+  switch (sig.outcome) {
+    case 'unknown-key':
+      return reject(
+        'openpgp: signature made by unknown entity',
+        `None of the keys given made the signature (key ID ${sig.packet.keyId}).`,
+      );
+    case 'bad-signature':
+      return reject(
+        `openpgp: invalid signature: ${goAlgorithm(sig.packet.keyAlgorithm)} verification failure`,
+        'The signature does not match the signed text.',
+      );
+    default:
+  }
+  if (sig.now.revoked) {
+    return reject(
+      'openpgp: signature made by revoked key',
+      'Helm refuses any signature by a revoked key, whatever the reason or date of the revocation.',
+    );
+  }
+  if (sig.now.expired) {
+    return reject(
+      'openpgp: key expired',
+      'Helm judges the key at the moment you verify, not when the chart was signed; this key has expired.',
+    );
+  }
+  const listed = input.prov?.files.get(archive.name);
+  if (listed === undefined) {
+    return reject(
+      `provenance does not contain a SHA for a file named "${archive.name}"`,
+      'Helm looks the archive up by its exact file name only. Rename it to the name in the prov.',
+    );
+  }
+  if (listed !== archive.sha256) {
+    return reject(
+      `sha256 sum does not match for ${archive.name}: "sha256:${listed}" != "sha256:${archive.sha256}"`,
+      'The archive is not the one that was signed.',
+    );
+  }
+  return { answer: 'accept', why: null, explain: exportHint(input).trim() || null };
+}
+
+function exportHint(input: HelmInput): string {
+  if (input.binaryKeysOnly || input.usableKeys === 0) return '';
+  const id = input.signingKeyId ?? 'KEYID';
+  return ` Helm reads only binary keyrings: run \`gpg --export ${id} > key.gpg\` and pass \`--keyring key.gpg\`.`;
+}
+
+/** go-crypto's algorithm word in "invalid signature: X verification failure". */
+function goAlgorithm(keyAlgorithm: string): string {
+  if (keyAlgorithm.startsWith('rsa')) return 'RSA';
+  if (keyAlgorithm === 'dsa') return 'DSA';
+  if (keyAlgorithm === 'ecdsa') return 'ECDSA';
+  if (keyAlgorithm === 'eddsaLegacy' || keyAlgorithm === 'ed25519') return 'EdDSA';
+  return keyAlgorithm;
+}

@@ -1,0 +1,74 @@
+// Decides which file is what, and which prov belongs to which archive, when several files
+// are dropped at once: X.tgz <-> X.tgz.prov by name, else by a hash listed in the prov,
+// else by chart name and version, else the lone unpaired archive with the lone prov.
+
+import { decodeUtf8, startsWithBytes } from './text';
+import { PROV_MARKER } from './prov';
+
+export type Role = 'archive' | 'prov' | 'key';
+
+export function roleOf(name: string, head: Uint8Array): Role {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.prov')) return 'prov';
+  if (/\.(tgz|tar\.gz)$/.test(lower)) return 'archive';
+  if (startsWithBytes(head, [0x1f, 0x8b])) return 'archive';
+  if (decodeUtf8(head).includes(PROV_MARKER)) return 'prov';
+  return 'key';
+}
+
+export type PairedBy = 'name' | 'hash' | 'chart' | 'lone';
+
+export interface ArchiveRef {
+  id: string;
+  name: string;
+  sha256: string;
+}
+
+export interface ProvRef {
+  id: string;
+  name: string;
+  /** Hashes listed in files: (empty when the prov could not be parsed). */
+  hashes: string[];
+  /** name@version from the prov metadata, if readable. */
+  chart: string | null;
+}
+
+export interface Pairing {
+  archive: ArchiveRef | null;
+  prov: ProvRef | null;
+  pairedBy: PairedBy | null;
+}
+
+/** "mychart-1.2.3 (1).tgz" -> "mychart-1.2.3": browsers add " (1)" to repeat downloads. */
+export function archiveStem(name: string): string {
+  return name.replace(/\.(tgz|tar\.gz)$/i, '').replace(/ \(\d+\)$/, '');
+}
+
+export function pairFiles(archives: ArchiveRef[], provs: ProvRef[]): Pairing[] {
+  const paired = new Map<ArchiveRef, { prov: ProvRef; by: PairedBy }>();
+  let free = [...provs];
+  const take = (by: PairedBy, match: (a: ArchiveRef, p: ProvRef) => boolean) => {
+    for (const a of archives) {
+      if (paired.has(a)) continue;
+      const p = free.find((candidate) => match(a, candidate));
+      if (!p) continue;
+      paired.set(a, { prov: p, by });
+      free = free.filter((x) => x !== p);
+    }
+  };
+  take('name', (a, p) => p.name === `${a.name}.prov`);
+  take('hash', (a, p) => p.hashes.includes(a.sha256));
+  take('chart', (a, p) => p.chart !== null && p.chart.replace('@', '-') === archiveStem(a.name));
+  const loneArchives = archives.filter((a) => !paired.has(a));
+  if (loneArchives.length === 1 && free.length === 1) {
+    paired.set(loneArchives[0]!, { prov: free[0]!, by: 'lone' });
+    free = [];
+  }
+  return [
+    ...archives.map((a) => {
+      const p = paired.get(a);
+      return { archive: a, prov: p?.prov ?? null, pairedBy: p?.by ?? null };
+    }),
+    ...free.map((p) => ({ archive: null, prov: p, pairedBy: null })),
+  ];
+}

@@ -1,0 +1,138 @@
+// Parses a Helm provenance file: a PGP clearsigned message whose body is the chart's
+// metadata YAML, a line "...", then a "files:" map of archive name -> "sha256:<hex>".
+// Mirrors Go's clearsign.Decode (what Helm uses) and Helm's parseMessageBlock, but is
+// more forgiving where that is safe: a leading BOM, CRLF line endings, text around the
+// block and a missing final newline are all outside the signed text.
+
+import { parse as parseYaml } from 'yaml';
+import { decodeUtf8 } from './text';
+
+export interface Prov {
+  /** The file began with a UTF-8 BOM (Helm and gpg then find no signature). */
+  bom: boolean;
+  /** Values of the "Hash:" armor header(s), e.g. ["SHA512"]. Helm ignores them; so do we. */
+  hashHeaders: string[];
+  /** The signed text exactly as the signature covers it (dash-unescaped, LF line ends). */
+  body: string;
+  /** The "-----BEGIN PGP SIGNATURE-----" block, re-assembled with LF line ends. */
+  signatureArmor: string;
+  /** The chart metadata (Chart.yaml fields) from the body, as parsed YAML. */
+  metadata: Record<string, unknown>;
+  /** The "files:" section: archive file name -> lower-case SHA-256 hex (or the raw value). */
+  files: Map<string, string>;
+}
+
+export class ProvError extends Error {
+  override readonly name = 'ProvError';
+  /** "block": no complete clearsigned block; "body": the signed text is not a Helm prov body. */
+  constructor(
+    message: string,
+    readonly kind: 'block' | 'body' = 'block',
+  ) {
+    super(message);
+  }
+}
+
+const BEGIN_SIGNED = '-----BEGIN PGP SIGNED MESSAGE-----';
+const BEGIN_SIG = '-----BEGIN PGP SIGNATURE-----';
+const END_SIG = '-----END PGP SIGNATURE-----';
+
+export const PROV_MARKER = BEGIN_SIGNED;
+
+export function parseProv(bytes: Uint8Array): Prov {
+  let text = decodeUtf8(bytes);
+  const bom = text.startsWith('\ufeff');
+  if (bom) text = text.slice(1);
+  const lines = text.split(/\r?\n/);
+
+  const start = lines.findIndex((l) => l.trimEnd() === BEGIN_SIGNED);
+  if (start < 0) throw new ProvError(describeMissingBlock(text));
+
+  // Armor headers run up to the first blank line.
+  const hashHeaders: string[] = [];
+  let i = start + 1;
+  for (; i < lines.length && lines[i]!.trim() !== ''; i++) {
+    const m = /^Hash:\s*(.+)$/.exec(lines[i]!.trim());
+    if (m) hashHeaders.push(...m[1]!.split(',').map((h) => h.trim()));
+  }
+  if (i >= lines.length) throw new ProvError('The signed message ends inside its header.');
+
+  const bodyLines: string[] = [];
+  for (i++; i < lines.length && lines[i]!.trimEnd() !== BEGIN_SIG; i++) {
+    // RFC 9580 §7.1: dash-escaped lines start with "- "; trailing spaces/tabs are not signed.
+    const line = lines[i]!.startsWith('- ') ? lines[i]!.slice(2) : lines[i]!;
+    bodyLines.push(line.replace(/[ \t]+$/, ''));
+  }
+  if (i >= lines.length) {
+    throw new ProvError('The signed message has no "-----BEGIN PGP SIGNATURE-----" block.');
+  }
+  const sigStart = i;
+  for (; i < lines.length && lines[i]!.trimEnd() !== END_SIG; i++);
+  if (i >= lines.length) {
+    throw new ProvError(
+      'The signature block is cut off: no "-----END PGP SIGNATURE-----" line (truncated download?).',
+    );
+  }
+  const signatureArmor = lines
+    .slice(sigStart, i + 1)
+    .map((l) => l.trimEnd())
+    .join('\n');
+
+  const body = bodyLines.join('\n');
+  const { metadata, files } = parseMessageBlock(body);
+  return { bom, hashHeaders, body, signatureArmor, metadata, files };
+}
+
+/** Splits the body like Helm: metadata YAML, "\n...\n", files YAML. */
+export function parseMessageBlock(body: string): Pick<Prov, 'metadata' | 'files'> {
+  const sep = (body + '\n').indexOf('\n...\n');
+  if (sep < 0) {
+    throw new ProvError('The signed text has no "..." line separating chart metadata from files.', 'body');
+  }
+  const metadata = parseYamlMap(body.slice(0, sep), 'chart metadata');
+  const filesDoc = parseYamlMap(body.slice(sep + 5), 'files section');
+  const rawFiles = filesDoc['files'];
+  if (!rawFiles || typeof rawFiles !== 'object' || Array.isArray(rawFiles)) {
+    throw new ProvError('The signed text has no "files:" section listing the archive and its hash.', 'body');
+  }
+  const files = new Map<string, string>();
+  for (const [name, value] of Object.entries(rawFiles as Record<string, unknown>)) {
+    const v = String(value).trim();
+    const m = /^sha256:([0-9a-fA-F]{64})$/.exec(v);
+    files.set(name, m ? m[1]!.toLowerCase() : v);
+  }
+  return { metadata, files };
+}
+
+function parseYamlMap(src: string, what: string): Record<string, unknown> {
+  let doc: unknown;
+  try {
+    // failsafe: every scalar stays a string, as Go reads Chart.yaml into string fields
+    // (so "version: 1.10" stays "1.10", not the number 1.1).
+    doc = parseYaml(src, { schema: 'failsafe', maxAliasCount: 50, uniqueKeys: false });
+  } catch (e) {
+    throw new ProvError(`The ${what} in the signed text is not valid YAML: ${(e as Error).message}`, 'body');
+  }
+  if (doc === null || doc === undefined) return {};
+  if (typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new ProvError(`The ${what} in the signed text is not a YAML map.`, 'body');
+  }
+  return doc as Record<string, unknown>;
+}
+
+function describeMissingBlock(text: string): string {
+  if (text.includes(BEGIN_SIG)) {
+    return 'This is a detached PGP signature, not a clearsigned Helm provenance file.';
+  }
+  if (text.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
+    return 'This is a PGP public key, not a provenance file.';
+  }
+  return 'No PGP clearsigned message found (no "-----BEGIN PGP SIGNED MESSAGE-----" line).';
+}
+
+/** name@version from prov metadata, or null when either is missing. */
+export function chartId(metadata: Record<string, unknown>): string | null {
+  const { name, version } = metadata;
+  if (typeof name !== 'string' || typeof version !== 'string' || !name || !version) return null;
+  return `${name}@${version}`;
+}

@@ -1,0 +1,100 @@
+// The vocabulary of a verdict. These strings are part of the page's testing contract
+// (data-status, data-reason, data-warnings): change them only together with DEVELOPERS.md.
+
+export type Status = 'verified' | 'failed' | 'unsigned' | 'no-key' | 'error';
+
+export type Reason =
+  | 'hash-mismatch'
+  | 'bad-signature'
+  | 'unknown-key'
+  | 'key-revoked'
+  | 'key-expired'
+  | 'not-listed'
+  | 'malformed-prov'
+  | 'malformed-key'
+  | 'malformed-archive'
+  | 'too-large'
+  | 'fingerprint-mismatch';
+
+export type Warning =
+  | 'key-expired-now'
+  | 'renamed-archive'
+  | 'weak-hash'
+  | 'secret-key-supplied'
+  | 'soft-revoked-later'
+  | 'weak-key'
+  | 'metadata-mismatch'
+  | 'signkey-mismatch';
+
+export type HelmAnswer = 'accept' | 'reject' | null;
+
+/** What Helm 4's `helm verify` would say for the same files. */
+export interface HelmVerdict {
+  answer: HelmAnswer;
+  /** Helm's own error text for a reject (as `helm verify` prints it, without "Error: "). */
+  why: string | null;
+  /** Our plain-language explanation, and what to do about it. */
+  explain: string | null;
+}
+
+/** The whole answer for one chart archive (or orphan prov), as the page shows it. */
+export interface Verdict {
+  status: Status;
+  reason: Reason | null;
+  warnings: Warning[];
+  headline: string;
+  /** Further sentences: why, and what to do next. */
+  details: string[];
+  /** name@version, only when verified (the contract's data-chart). */
+  chart: string | null;
+  /** name@version the prov claims, whatever the outcome. */
+  claimedChart: string | null;
+  archive: { name: string; size: number; sha256: string; gzip: boolean } | null;
+  prov: {
+    name: string;
+    body: string;
+    hashHeaders: string[];
+    files: [string, string][];
+    bom: boolean;
+  } | null;
+  pairedBy: 'name' | 'hash' | 'chart' | 'lone' | null;
+  hash: {
+    expected: string | null;
+    listedAs: string | null;
+    match: 'name' | 'hash' | 'mismatch' | 'not-listed' | null;
+  };
+  signature: {
+    keyId: string;
+    issuerFingerprint: string | null;
+    created: string | null;
+    hashAlgorithm: string;
+    count: number;
+    detail: string | null;
+  } | null;
+  signer: {
+    fingerprint: string;
+    signingKeyFingerprint: string;
+    userId: string | null;
+    algorithm: string;
+    bits: number | null;
+    keyCreated: string;
+    expires: string | null;
+    origin: string;
+    source: string;
+  } | null;
+  revocation: { date: string | null; hard: boolean; reason: string } | null;
+  keys: { fingerprint: string; userIds: string[]; source: string; origin: string; fromSecret: boolean }[];
+  keyFiles: {
+    name: string;
+    format: string;
+    keys: number;
+    secret: boolean;
+    notes: string[];
+    error: string | null;
+  }[];
+  helm: HelmVerdict;
+  /** `helm verify`'s own output lines for an accepted chart. */
+  helmLines: string | null;
+  /** Milliseconds spent per phase (read, hash, keys, verify). */
+  timings: Record<string, number>;
+}
