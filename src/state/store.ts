@@ -1,0 +1,121 @@
+// The page's state: the files the user gave (kept only in memory), and one card per
+// chart with its verdict once the worker has answered. Every change to the file set
+// re-runs the check, so a chart, its prov and its key may arrive in separate drops.
+
+import { create } from 'zustand';
+import type { KeyOrigin } from '../core/keyring';
+import { failureVerdict } from '../core/failure';
+import type { Verdict } from '../core/verdict-types';
+import { Verifier } from '../worker/client';
+
+export interface GivenFile {
+  id: string;
+  name: string;
+  size: number;
+  blob: Blob;
+  origin: KeyOrigin;
+}
+
+export interface Card {
+  id: string;
+  archive: string | null;
+  prov: string | null;
+  /** null while the worker is still checking. */
+  verdict: Verdict | null;
+}
+
+interface State {
+  files: GivenFile[];
+  cards: Card[];
+  busy: boolean;
+  run: number;
+  pinned: string | null;
+  addFiles(files: Iterable<File | { name: string; blob: Blob }>, origin?: KeyOrigin): void;
+  addKeyText(text: string): void;
+  removeFile(id: string): void;
+  setPinned(fingerprint: string | null): void;
+  reset(): void;
+  /** Starts the worker ahead of the first drop. */
+  warm(): void;
+}
+
+let nextId = 1;
+
+export const useStore = create<State>()((set, get) => {
+  const verifier = new Verifier({
+    plan(run, planned) {
+      if (run !== get().run) return;
+      set({ cards: planned.map((p) => ({ id: p.id, archive: p.archive, prov: null, verdict: null })) });
+    },
+    done(run, results) {
+      if (run !== get().run) return;
+      set({ cards: results, busy: false });
+    },
+    failed(run, message) {
+      if (run !== get().run) return;
+      const cards = get().cards.length
+        ? get().cards
+        : get().files.map((f) => ({ id: f.id, archive: f.name, prov: null, verdict: null }));
+      set({
+        busy: false,
+        cards: cards.map((c) => ({ ...c, verdict: c.verdict ?? failureVerdict(message, c.archive) })),
+      });
+    },
+  });
+
+  const recheck = () => {
+    const { files, pinned } = get();
+    const run = get().run + 1;
+    set({ run, busy: files.length > 0 });
+    if (files.length === 0) {
+      set({ cards: [] });
+      return;
+    }
+    verifier.evaluate(
+      run,
+      files.map(({ id, name, blob, origin }) => ({ id, name, blob, origin })),
+      pinned,
+    );
+  };
+
+  return {
+    files: [],
+    cards: [],
+    busy: false,
+    run: 0,
+    pinned: null,
+    addFiles(incoming, origin = 'dropped') {
+      const added: GivenFile[] = [];
+      for (const f of incoming) {
+        const blob = f instanceof File ? f : f.blob;
+        added.push({ id: `file-${nextId++}`, name: f.name, size: blob.size, blob, origin });
+      }
+      if (added.length === 0) return;
+      // A file dropped again under the same name replaces the earlier one.
+      const names = new Set(added.map((f) => f.name));
+      const replaced = get().files.filter((f) => names.has(f.name));
+      verifier.forget(replaced.map((f) => f.id));
+      set({ files: [...get().files.filter((f) => !names.has(f.name)), ...added] });
+      recheck();
+    },
+    addKeyText(text) {
+      const n = get().files.filter((f) => f.origin === 'pasted').length + 1;
+      const blob = new Blob([text], { type: 'text/plain' });
+      get().addFiles([{ name: `pasted-key-${n}.asc`, blob }], 'pasted');
+    },
+    removeFile(id) {
+      verifier.forget([id]);
+      set({ files: get().files.filter((f) => f.id !== id) });
+      recheck();
+    },
+    setPinned(pinned) {
+      set({ pinned });
+      if (get().files.length) recheck();
+    },
+    reset() {
+      verifier.reset();
+      set({ files: [], cards: [], busy: false, run: get().run + 1 });
+    },
+    warm: () => verifier.warm(),
+  };
+});

@@ -1,0 +1,48 @@
+import { useStore } from '../state/store';
+import { DropZone } from './DropZone';
+import { FileList } from './FileList';
+import { KeyPaste } from './KeyPaste';
+import { SampleButton } from './SampleButton';
+import { VerdictCard } from './VerdictCard';
+import { EmptyState } from './EmptyState';
+
+export function App() {
+  const cards = useStore((s) => s.cards);
+  const files = useStore((s) => s.files);
+  const reset = useStore((s) => s.reset);
+  return (
+    <DropZone>
+      <header className="top">
+        <h1>
+          <img src="./favicon.svg" alt="" width="28" height="28" /> chartproof
+        </h1>
+        <p className="tagline">Check a signed Helm chart in your browser. Nothing is installed, nothing is sent anywhere.</p>
+      </header>
+      <main>
+        <section className="inputs" aria-label="Your files">
+          <div className="actions">
+            <DropZone.Picker />
+            <SampleButton />
+            <button type="button" data-testid="reset" onClick={reset} disabled={files.length === 0}>
+              Reset
+            </button>
+          </div>
+          <KeyPaste />
+          <FileList />
+        </section>
+        {cards.length === 0 && files.length === 0 ? <EmptyState /> : null}
+        <section className="cards" aria-label="Verdicts" aria-live="polite">
+          {cards.map((c) => (
+            <VerdictCard key={c.id} card={c} />
+          ))}
+        </section>
+      </main>
+      <footer>
+        Works offline once loaded · your files stay in this tab and are gone on reset or reload ·{' '}
+        <a href="https://helm.sh/docs/topics/provenance/" rel="noreferrer noopener" target="_blank">
+          Helm provenance docs
+        </a>
+      </footer>
+    </DropZone>
+  );
+}

@@ -1,0 +1,74 @@
+// The whole page accepts dropped files; the picker offers the same by keyboard or click.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useStore } from '../state/store';
+
+export function DropZone({ children }: { children: ReactNode }) {
+  const addFiles = useStore((s) => s.addFiles);
+  const [over, setOver] = useState(false);
+  const depth = useRef(0);
+
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth.current++;
+      setOver(true);
+    };
+    const leave = () => {
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setOver(false);
+    };
+    const overFn = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth.current = 0;
+      setOver(false);
+      addFiles(Array.from(e.dataTransfer?.files ?? []));
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', overFn);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', overFn);
+      window.removeEventListener('drop', drop);
+    };
+  }, [addFiles]);
+
+  return (
+    <div className={over ? 'page dragging' : 'page'}>
+      {children}
+      {over ? (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop the chart (.tgz), its .prov and the public key
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Picker() {
+  const addFiles = useStore((s) => s.addFiles);
+  return (
+    <label className="picker">
+      <input
+        type="file"
+        multiple
+        data-testid="file-input"
+        className="visually-hidden"
+        onChange={(e) => {
+          addFiles(Array.from(e.currentTarget.files ?? []));
+          e.currentTarget.value = ''; // picking the same file again still fires change
+        }}
+      />
+      <span className="button primary">Choose files…</span>
+    </label>
+  );
+}
+
+DropZone.Picker = Picker;

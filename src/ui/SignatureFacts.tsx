@@ -1,0 +1,71 @@
+import type { Verdict } from '../core/verdict-types';
+import { groupFingerprint } from '../core/text';
+
+function date(iso: string | null): string {
+  return iso ? new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : 'unknown';
+}
+
+const MATCH_WORDS = {
+  name: 'matches the prov’s entry for this file',
+  hash: 'matches the prov’s entry for another file name',
+  mismatch: 'DIFFERS from the prov’s entry',
+  'not-listed': 'is not listed in the prov',
+} as const;
+
+export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
+  const s = v.signer;
+  return (
+    <dl className="facts">
+      {s ? (
+        <>
+          <dt>Signed by</dt>
+          <dd>{s.userId ?? '(no user ID on the key)'}</dd>
+          <dt>Key fingerprint</dt>
+          <dd className="mono" data-testid="fingerprint">
+            {groupFingerprint(s.fingerprint)}
+            {s.signingKeyFingerprint !== s.fingerprint ? (
+              <span className="muted"> (signed with subkey {groupFingerprint(s.signingKeyFingerprint)})</span>
+            ) : null}
+          </dd>
+          <dt>Key</dt>
+          <dd>
+            {s.algorithm}, created {date(s.keyCreated)}
+            {s.expires ? `, expires ${date(s.expires)}` : ', does not expire'}
+            {s.source ? <span className="muted"> · from {s.source}</span> : null}
+          </dd>
+        </>
+      ) : null}
+      {v.signature ? (
+        <>
+          {!s ? (
+            <>
+              <dt>Signing key ID</dt>
+              <dd className="mono">
+                {v.signature.issuerFingerprint ? groupFingerprint(v.signature.issuerFingerprint) : v.signature.keyId}
+              </dd>
+            </>
+          ) : null}
+          <dt>Signed on</dt>
+          <dd>{date(v.signature.created)}</dd>
+          <dt>Signature hash</dt>
+          <dd>{v.signature.hashAlgorithm}</dd>
+        </>
+      ) : null}
+      {v.archive ? (
+        <>
+          <dt>Archive SHA-256</dt>
+          <dd className="mono break" data-testid="archive-sha256">
+            {v.archive.sha256 || 'not computed'}
+            {v.hash.match ? <span className={`match-${v.hash.match}`}> — {MATCH_WORDS[v.hash.match]}</span> : null}
+          </dd>
+          {v.hash.expected && v.hash.expected !== v.archive.sha256 ? (
+            <>
+              <dt>Prov expects</dt>
+              <dd className="mono break">{v.hash.expected}</dd>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </dl>
+  );
+}

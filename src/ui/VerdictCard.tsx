@@ -1,0 +1,63 @@
+// One card per chart archive (or orphan prov). Its data-* attributes are the page's
+// testing contract (DEVELOPERS.md); everything else is for people.
+import type { Card } from '../state/store';
+import { STATUS_WORDS, WARNING_WORDS } from '../core/explain';
+import { SignatureFacts } from './SignatureFacts';
+import { HelmPanel } from './HelmPanel';
+import { VerdictDetails } from './VerdictDetails';
+
+const ICONS = { verified: '✔', failed: '✖', unsigned: '○', 'no-key': '🔑', error: '⚠' } as const;
+
+export function VerdictCard({ card }: { card: Card }) {
+  const v = card.verdict;
+  const archiveName = card.archive ?? card.prov ?? '';
+  if (!v) {
+    return (
+      <article className="card pending" data-testid="verdict" data-archive={archiveName} aria-busy="true">
+        <header className="status">
+          <span className="spinner" aria-hidden="true" /> Checking {archiveName}…
+        </header>
+      </article>
+    );
+  }
+  return (
+    <article
+      className={`card status-${v.status}`}
+      data-testid="verdict"
+      data-status={v.status}
+      data-reason={v.reason ?? ''}
+      data-warnings={v.warnings.join(' ')}
+      data-signer-fingerprint={v.signer?.fingerprint ?? ''}
+      data-chart={v.chart ?? ''}
+      data-archive={archiveName}
+      data-helm={v.helm.answer ?? ''}
+      aria-label={`${STATUS_WORDS[v.status]}: ${archiveName}`}
+    >
+      <header className="status">
+        <span className="icon" aria-hidden="true">
+          {ICONS[v.status]}
+        </span>
+        <div>
+          <h2>{STATUS_WORDS[v.status]}</h2>
+          <p className="subject">
+            {archiveName}
+            {v.claimedChart ? <span className="muted"> · claims {v.claimedChart}</span> : null}
+          </p>
+        </div>
+      </header>
+      <p className="headline">{v.headline}</p>
+      {v.warnings.length > 0 ? (
+        <ul className="warnings" aria-label="Warnings">
+          {v.warnings.map((w) => (
+            <li key={w} data-warning={w}>
+              {WARNING_WORDS[w]}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <SignatureFacts verdict={v} />
+      <HelmPanel verdict={v} />
+      <VerdictDetails verdict={v} />
+    </article>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Verdict } from '../core/verdict-types';
+import { groupFingerprint } from '../core/text';
+
+const PAIRED = {
+  name: 'by file name',
+  hash: 'by the archive hash it lists',
+  chart: 'by chart name and version',
+  lone: 'because they were the only archive and prov given',
+} as const;
+
+export function VerdictDetails({ verdict: v }: { verdict: Verdict }) {
+  return (
+    <>
+      {v.details.length > 0 ? (
+        <ul className="details">
+          {v.details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+      <details className="more">
+        <summary>Details</summary>
+        {v.prov ? (
+          <p>
+            Provenance: <strong>{v.prov.name}</strong>
+            {v.pairedBy ? `, paired with the archive ${PAIRED[v.pairedBy]}` : ''}
+            {v.signature && v.signature.count > 1 ? ` · ${v.signature.count} signatures` : ''}
+          </p>
+        ) : null}
+        {v.keys.length > 0 ? (
+          <>
+            <h4>Keys given ({v.keys.length})</h4>
+            <ul className="keys">
+              {v.keys.slice(0, 50).map((k) => (
+                <li key={k.fingerprint}>
+                  <span className="mono">{groupFingerprint(k.fingerprint)}</span> {k.userIds[0] ?? ''}{' '}
+                  <span className="muted">
+                    ({k.source}
+                    {k.fromSecret ? ', from a secret key' : ''})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {v.keyFiles.some((f) => f.notes.length) ? (
+          <ul className="key-notes">
+            {v.keyFiles.flatMap((f) => f.notes.map((n, i) => <li key={`${f.name}-${i}`}>{f.name}: {n}</li>))}
+          </ul>
+        ) : null}
+        {v.prov ? (
+          <>
+            <h4>Signed text</h4>
+            <pre className="prov-body">{v.prov.body}</pre>
+          </>
+        ) : null}
+      </details>
+    </>
+  );
+}

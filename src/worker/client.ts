@@ -1,0 +1,58 @@
+// The page's side of the worker: starts it early (so openpgp.js is loaded before the
+// first drop), forwards evaluation requests, and turns a crash into an error result
+// instead of a blank page, restarting the worker for the next request.
+
+import type { CardResult, FromWorker, ToWorker, WorkerFile } from './protocol';
+
+export interface VerifierEvents {
+  plan(run: number, cards: { id: string; archive: string }[]): void;
+  done(run: number, cards: CardResult[]): void;
+  failed(run: number, message: string): void;
+}
+
+export class Verifier {
+  private worker: Worker | null = null;
+  private pendingRun = 0;
+  constructor(private readonly events: VerifierEvents) {}
+
+  /** Starts the worker if it is not running (call in idle time after first paint). */
+  warm(): void {
+    if (this.worker) return;
+    const w = new Worker(new URL('./verifier.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
+    w.onerror = (ev) => this.crash(ev.message || 'the verification worker crashed');
+    w.onmessageerror = () => this.crash('a message from the verification worker could not be read');
+    this.worker = w;
+  }
+
+  evaluate(run: number, files: WorkerFile[], pinned: string | null): void {
+    this.warm();
+    this.pendingRun = run;
+    this.send({ type: 'evaluate', run, files, pinned });
+  }
+
+  forget(ids: string[]): void {
+    this.worker?.postMessage({ type: 'forget', ids } satisfies ToWorker);
+  }
+
+  /** Drops all worker state (cached file bytes) by ending the worker. */
+  reset(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private send(msg: ToWorker) {
+    this.worker!.postMessage(msg);
+  }
+
+  private receive(msg: FromWorker) {
+    if (msg.type === 'plan') this.events.plan(msg.run, msg.cards);
+    else if (msg.type === 'done') this.events.done(msg.run, msg.cards);
+    else if (msg.type === 'failed') this.events.failed(msg.run, msg.message);
+  }
+
+  private crash(message: string) {
+    this.reset();
+    this.events.failed(this.pendingRun, message);
+  }
+}

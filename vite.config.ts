@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// base './': every asset URL is relative, so the same build works at the site root, under
+// a GitHub Pages project path (/chartproof/) or any other sub-path, with no rebuild.
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    modulePreload: { polyfill: false },
+  },
+});
