@@ -19,7 +19,11 @@ test('the sample dropped through the file input verifies', async ({ page }) => {
   await page.goto('./');
   await page
     .getByTestId('file-input')
-    .setInputFiles(['podinfo-lite-1.2.0.tgz', 'podinfo-lite-1.2.0.tgz.prov', 'public-key.asc'].map((f) => join(SAMPLE, f)));
+    .setInputFiles(
+      ['podinfo-lite-1.2.0.tgz', 'podinfo-lite-1.2.0.tgz.prov', 'public-key.asc'].map((f) =>
+        join(SAMPLE, f),
+      ),
+    );
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'verified');
 });
 
@@ -40,9 +44,21 @@ test('garbage gets clear errors and the page keeps working', async ({ page }) =>
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('./');
   await page.getByTestId('file-input').setInputFiles([
-    { name: 'chart-1.0.0.tgz', mimeType: 'application/gzip', buffer: Buffer.from('<html>404 Not Found</html>') },
-    { name: 'chart-1.0.0.tgz.prov', mimeType: 'text/plain', buffer: Buffer.from('hello, not a prov') },
-    { name: 'id_rsa.pub', mimeType: 'text/plain', buffer: Buffer.from('ssh-rsa AAAAB3NzaC1yc2E me@host\n') },
+    {
+      name: 'chart-1.0.0.tgz',
+      mimeType: 'application/gzip',
+      buffer: Buffer.from('<html>404 Not Found</html>'),
+    },
+    {
+      name: 'chart-1.0.0.tgz.prov',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello, not a prov'),
+    },
+    {
+      name: 'id_rsa.pub',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('ssh-rsa AAAAB3NzaC1yc2E me@host\n'),
+    },
   ]);
   const card = page.getByTestId('verdict');
   await expect(card).toHaveAttribute('data-status', 'error');
@@ -70,7 +86,9 @@ test('garbage gets clear errors and the page keeps working', async ({ page }) =>
 
 test('a prov without its archive gets its own error card', async ({ page }) => {
   await page.goto('./');
-  await page.getByTestId('file-input').setInputFiles([join(SAMPLE, 'podinfo-lite-1.2.0.tgz.prov'), join(SAMPLE, 'public-key.asc')]);
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([join(SAMPLE, 'podinfo-lite-1.2.0.tgz.prov'), join(SAMPLE, 'public-key.asc')]);
   const card = page.getByTestId('verdict');
   await expect(card).toHaveAttribute('data-status', 'error');
   await expect(card).toHaveAttribute('data-archive', 'podinfo-lite-1.2.0.tgz.prov');
@@ -82,7 +100,8 @@ test('no request leaves the page origin', async ({ page, baseURL }) => {
   const foreign: string[] = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) foreign.push(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin)
+      foreign.push(r.url());
   });
   await page.goto('./');
   await page.getByTestId('sample').click();

@@ -7,7 +7,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+  process.argv
+    .slice(2)
+    .reduce(
+      (acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc),
+      [],
+    ),
 );
 const port = Number(args.port ?? process.env.PORT ?? 4173);
 const base = (args.base ?? '/chartproof/').replace(/\/?$/, '/');
@@ -62,5 +67,7 @@ const server = createServer(async (req, res) => {
 });
 
 server.listen(port, host, () => {
-  console.log(`chartproof is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}`);
+  console.log(
+    `chartproof is served at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}`,
+  );
 });

@@ -30,7 +30,11 @@ const ALGORITHM_NAMES: Record<string, string> = {
   elgamal: 'ElGamal',
 };
 
-export function describeAlgorithm(info: { algorithm: string; bits?: number; curve?: string }): string {
+export function describeAlgorithm(info: {
+  algorithm: string;
+  bits?: number;
+  curve?: string;
+}): string {
   const name = ALGORITHM_NAMES[info.algorithm] ?? info.algorithm;
   if (info.curve) return `${name} (${info.curve === 'ed25519Legacy' ? 'Ed25519' : info.curve})`;
   return info.bits ? `${name} ${info.bits}` : name;
@@ -65,7 +69,7 @@ export async function describeSigner(
   at: Date,
 ): Promise<SignerInfo> {
   const info = signingKey.getAlgorithmInfo();
-  let userId: string | null = null;
+  let userId: string | null;
   try {
     userId = (await key.getPrimaryUser(at)).user.userID?.userID ?? null;
   } catch {
@@ -84,7 +88,10 @@ export async function describeSigner(
 }
 
 /** The earlier of the primary key's and the signing subkey's expiry, or null for never. */
-export async function expiryOf(key: PublicKey, signingKey: PublicKey | Subkey): Promise<string | null> {
+export async function expiryOf(
+  key: PublicKey,
+  signingKey: PublicKey | Subkey,
+): Promise<string | null> {
   const dates: (Date | number | null)[] = [];
   try {
     dates.push(await key.getExpirationTime());

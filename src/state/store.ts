@@ -45,7 +45,9 @@ export const useStore = create<State>()((set, get) => {
   const verifier = new Verifier({
     plan(run, planned) {
       if (run !== get().run) return;
-      set({ cards: planned.map((p) => ({ id: p.id, archive: p.archive, prov: null, verdict: null })) });
+      set({
+        cards: planned.map((p) => ({ id: p.id, archive: p.archive, prov: null, verdict: null })),
+      });
     },
     done(run, results) {
       if (run !== get().run) return;
@@ -58,7 +60,10 @@ export const useStore = create<State>()((set, get) => {
         : get().files.map((f) => ({ id: f.id, archive: f.name, prov: null, verdict: null }));
       set({
         busy: false,
-        cards: cards.map((c) => ({ ...c, verdict: c.verdict ?? failureVerdict(message, c.archive) })),
+        cards: cards.map((c) => ({
+          ...c,
+          verdict: c.verdict ?? failureVerdict(message, c.archive),
+        })),
       });
     },
   });

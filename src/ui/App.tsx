@@ -16,7 +16,9 @@ export function App() {
         <h1>
           <img src="./favicon.svg" alt="" width="28" height="28" /> chartproof
         </h1>
-        <p className="tagline">Check a signed Helm chart in your browser. Nothing is installed, nothing is sent anywhere.</p>
+        <p className="tagline">
+          Check a signed Helm chart in your browser. Nothing is installed, nothing is sent anywhere.
+        </p>
       </header>
       <main>
         <section className="inputs" aria-label="Your files">

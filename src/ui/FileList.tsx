@@ -15,7 +15,12 @@ export function FileList() {
       {files.map((f) => (
         <li key={f.id} data-testid="given-file">
           <span className="file-name">{f.name}</span> <span className="muted">{size(f.size)}</span>
-          <button type="button" className="link" onClick={() => removeFile(f.id)} aria-label={`Remove ${f.name}`}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => removeFile(f.id)}
+            aria-label={`Remove ${f.name}`}
+          >
             remove
           </button>
         </li>

@@ -2,7 +2,12 @@ import type { Verdict } from '../core/verdict-types';
 import { groupFingerprint } from '../core/text';
 
 function date(iso: string | null): string {
-  return iso ? new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : 'unknown';
+  return iso
+    ? new Date(iso)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')
+    : 'unknown';
 }
 
 const MATCH_WORDS = {
@@ -24,7 +29,10 @@ export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
           <dd className="mono" data-testid="fingerprint">
             {groupFingerprint(s.fingerprint)}
             {s.signingKeyFingerprint !== s.fingerprint ? (
-              <span className="muted"> (signed with subkey {groupFingerprint(s.signingKeyFingerprint)})</span>
+              <span className="muted">
+                {' '}
+                (signed with subkey {groupFingerprint(s.signingKeyFingerprint)})
+              </span>
             ) : null}
           </dd>
           <dt>Key</dt>
@@ -41,7 +49,9 @@ export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
             <>
               <dt>Signing key ID</dt>
               <dd className="mono">
-                {v.signature.issuerFingerprint ? groupFingerprint(v.signature.issuerFingerprint) : v.signature.keyId}
+                {v.signature.issuerFingerprint
+                  ? groupFingerprint(v.signature.issuerFingerprint)
+                  : v.signature.keyId}
               </dd>
             </>
           ) : null}
@@ -56,7 +66,9 @@ export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
           <dt>Archive SHA-256</dt>
           <dd className="mono break" data-testid="archive-sha256">
             {v.archive.sha256 || 'not computed'}
-            {v.hash.match ? <span className={`match-${v.hash.match}`}> — {MATCH_WORDS[v.hash.match]}</span> : null}
+            {v.hash.match ? (
+              <span className={`match-${v.hash.match}`}> — {MATCH_WORDS[v.hash.match]}</span>
+            ) : null}
           </dd>
           {v.hash.expected && v.hash.expected !== v.archive.sha256 ? (
             <>

@@ -13,7 +13,12 @@ export function VerdictCard({ card }: { card: Card }) {
   const archiveName = card.archive ?? card.prov ?? '';
   if (!v) {
     return (
-      <article className="card pending" data-testid="verdict" data-archive={archiveName} aria-busy="true">
+      <article
+        className="card pending"
+        data-testid="verdict"
+        data-archive={archiveName}
+        aria-busy="true"
+      >
         <header className="status">
           <span className="spinner" aria-hidden="true" /> Checking {archiveName}…
         </header>

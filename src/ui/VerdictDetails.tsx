@@ -33,7 +33,8 @@ export function VerdictDetails({ verdict: v }: { verdict: Verdict }) {
             <ul className="keys">
               {v.keys.slice(0, 50).map((k) => (
                 <li key={k.fingerprint}>
-                  <span className="mono">{groupFingerprint(k.fingerprint)}</span> {k.userIds[0] ?? ''}{' '}
+                  <span className="mono">{groupFingerprint(k.fingerprint)}</span>{' '}
+                  {k.userIds[0] ?? ''}{' '}
                   <span className="muted">
                     ({k.source}
                     {k.fromSecret ? ', from a secret key' : ''})
@@ -45,7 +46,13 @@ export function VerdictDetails({ verdict: v }: { verdict: Verdict }) {
         ) : null}
         {v.keyFiles.some((f) => f.notes.length) ? (
           <ul className="key-notes">
-            {v.keyFiles.flatMap((f) => f.notes.map((n, i) => <li key={`${f.name}-${i}`}>{f.name}: {n}</li>))}
+            {v.keyFiles.flatMap((f) =>
+              f.notes.map((n, i) => (
+                <li key={`${f.name}-${i}`}>
+                  {f.name}: {n}
+                </li>
+              )),
+            )}
           </ul>
         ) : null}
         {v.prov ? (
