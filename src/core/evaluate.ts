@@ -7,7 +7,13 @@ import type { Signature } from 'openpgp';
 import { archiveFacts } from './archive';
 import { headline, WARNING_WORDS } from './explain';
 import { helmVerdict } from './helm';
-import { loadKeyFile, mergeKeys, type KeyFileReport, type KeyOrigin, type SuppliedKey } from './keyring';
+import {
+  loadKeyFile,
+  mergeKeys,
+  type KeyFileReport,
+  type KeyOrigin,
+  type SuppliedKey,
+} from './keyring';
 import { pairFiles, roleOf, type Pairing } from './pairing';
 import { chartId, parseProv, ProvError, type Prov } from './prov';
 import { checkSignatures, describePackets, readSignatures, type SignatureCheck } from './signature';
@@ -114,7 +120,8 @@ async function judge(
     prov && provRead?.signature && ctx.keys.length > 0
       ? await checkSignatures(prov.body, provRead.signature, ctx.keys, ctx.now)
       : null;
-  const packets = provRead?.signature && !sig ? (describePackets(provRead.signature)[0] ?? null) : null;
+  const packets =
+    provRead?.signature && !sig ? (describePackets(provRead.signature)[0] ?? null) : null;
   const keyFiles = ctx.keyReports.length;
   const outcome = decide({
     archive,
@@ -127,8 +134,11 @@ async function judge(
     signature: sig,
     pinned: ctx.pinned,
   });
-  const signerKey = sig?.signer ? ctx.keys.find((k) => k.fingerprint === sig.signer!.fingerprint) : undefined;
-  const provErrorKind = provRead?.error instanceof ProvError ? provRead.error.kind : provRead?.error ? 'block' : null;
+  const signerKey = sig?.signer
+    ? ctx.keys.find((k) => k.fingerprint === sig.signer!.fingerprint)
+    : undefined;
+  const provErrorKind =
+    provRead?.error instanceof ProvError ? provRead.error.kind : provRead?.error ? 'block' : null;
   const helm = helmVerdict({
     archive,
     prov,
@@ -145,7 +155,7 @@ async function judge(
   const packet = sig?.packet ?? packets;
   const details = [
     ...(provRead?.error ? [provRead.error.message] : []),
-    ...(outcome.warnings.map((w) => WARNING_WORDS[w])),
+    ...outcome.warnings.map((w) => WARNING_WORDS[w]),
     ...ctx.keyReports.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`),
   ];
   if (outcome.status === 'no-key' && packet) {
@@ -155,7 +165,8 @@ async function judge(
         `gpg --export ${packet.keyId} > key.gpg) and add it here.`,
     );
   }
-  if (outcome.reason && outcome.status === 'failed' && sig?.detail) details.push(`openpgp.js: ${sig.detail}`);
+  if (outcome.reason && outcome.status === 'failed' && sig?.detail)
+    details.push(`openpgp.js: ${sig.detail}`);
   if (!archive && prov) details.unshift(`No chart archive was given for ${provRead!.file.name}.`);
   const verified = outcome.status === 'verified';
   return {
@@ -169,7 +180,13 @@ async function judge(
     archive,
     prov:
       prov && provRead
-        ? { name: provRead.file.name, body: prov.body, hashHeaders: prov.hashHeaders, files: [...prov.files], bom: prov.bom }
+        ? {
+            name: provRead.file.name,
+            body: prov.body,
+            hashHeaders: prov.hashHeaders,
+            files: [...prov.files],
+            bom: prov.bom,
+          }
         : null,
     pairedBy: pair.pairedBy,
     hash: {
@@ -206,7 +223,12 @@ async function judge(
 }
 
 function pick(p: SignatureCheck['packet']) {
-  return { keyId: p.keyId, issuerFingerprint: p.issuerFingerprint, created: p.created, hashAlgorithm: p.hashAlgorithm };
+  return {
+    keyId: p.keyId,
+    issuerFingerprint: p.issuerFingerprint,
+    created: p.created,
+    hashAlgorithm: p.hashAlgorithm,
+  };
 }
 
 /** The three lines `helm verify` prints for a good chart. */

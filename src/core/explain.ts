@@ -12,28 +12,41 @@ export const STATUS_WORDS: Record<Status, string> = {
 };
 
 export const REASON_WORDS: Record<Reason, string> = {
-  'hash-mismatch': 'The archive is not the file that was signed: its SHA-256 differs from the one in the prov.',
-  'bad-signature': 'The signature does not match the signed text: the prov was changed after signing, or is corrupt.',
+  'hash-mismatch':
+    'The archive is not the file that was signed: its SHA-256 differs from the one in the prov.',
+  'bad-signature':
+    'The signature does not match the signed text: the prov was changed after signing, or is corrupt.',
   'unknown-key': 'None of the keys you gave made this signature.',
   'key-revoked': 'The signing key has been revoked, so its signatures can no longer be trusted.',
   'key-expired': 'The signing key had already expired when this signature was made.',
   'not-listed': 'The prov is validly signed but does not list this archive, by name or by hash.',
-  'malformed-prov': 'The provenance file cannot be read as a Helm prov (a PGP clearsigned message).',
+  'malformed-prov':
+    'The provenance file cannot be read as a Helm prov (a PGP clearsigned message).',
   'malformed-key': 'The key file holds no usable OpenPGP public key.',
-  'malformed-archive': 'The archive is not a gzip file, so it is not a Helm chart (Helm could never install it).',
+  'malformed-archive':
+    'The archive is not a gzip file, so it is not a Helm chart (Helm could never install it).',
   'too-large': 'The archive is larger than the limit set for reading it.',
-  'fingerprint-mismatch': 'The chart is signed, but not by the key you expected (the pinned fingerprint).',
+  'fingerprint-mismatch':
+    'The chart is signed, but not by the key you expected (the pinned fingerprint).',
 };
 
 export const WARNING_WORDS: Record<Warning, string> = {
-  'key-expired-now': 'The signing key has expired since the chart was signed. The signature was valid when made, but Helm 4 refuses expired keys.',
-  'renamed-archive': 'The archive’s file name is not the one in the prov, but its bytes match the listed hash (a browser may have renamed a repeat download).',
-  'weak-hash': 'The signature uses SHA-1, which is no longer collision-resistant. Ask the publisher to sign with SHA-256 or SHA-512.',
-  'secret-key-supplied': 'A SECRET key file was given. Only its public part was used — do not share that file with anyone.',
-  'soft-revoked-later': 'The key was retired or superseded after this signature was made; the signature stays valid, but expect newer charts to use a new key.',
-  'weak-key': 'The signing key is short (RSA or DSA under 2048 bits) and could be forged by a well-funded attacker.',
-  'metadata-mismatch': 'The prov’s chart metadata (name, version or appVersion) differs from the archive’s own Chart.yaml.',
-  'signkey-mismatch': 'The chart’s artifacthub.io/signKey annotation names a different key than the one that signed.',
+  'key-expired-now':
+    'The signing key has expired since the chart was signed. The signature was valid when made, but Helm 4 refuses expired keys.',
+  'renamed-archive':
+    'The archive’s file name is not the one in the prov, but its bytes match the listed hash (a browser may have renamed a repeat download).',
+  'weak-hash':
+    'The signature uses SHA-1, which is no longer collision-resistant. Ask the publisher to sign with SHA-256 or SHA-512.',
+  'secret-key-supplied':
+    'A SECRET key file was given. Only its public part was used — do not share that file with anyone.',
+  'soft-revoked-later':
+    'The key was retired or superseded after this signature was made; the signature stays valid, but expect newer charts to use a new key.',
+  'weak-key':
+    'The signing key is short (RSA or DSA under 2048 bits) and could be forged by a well-funded attacker.',
+  'metadata-mismatch':
+    'The prov’s chart metadata (name, version or appVersion) differs from the archive’s own Chart.yaml.',
+  'signkey-mismatch':
+    'The chart’s artifacthub.io/signKey annotation names a different key than the one that signed.',
 };
 
 export function headline(status: Status, reason: Reason | null, chart: string | null): string {

@@ -9,7 +9,10 @@ export function failureVerdict(message: string, archive: string | null): Verdict
     reason: null,
     warnings: [],
     headline: 'This chart could not be checked.',
-    details: [`The checker stopped with: ${message}`, 'Your files are untouched; try again, or reset and drop them anew.'],
+    details: [
+      `The checker stopped with: ${message}`,
+      'Your files are untouched; try again, or reset and drop them anew.',
+    ],
     chart: null,
     claimedChart: null,
     archive: archive ? { name: archive, size: 0, sha256: '', gzip: false } : null,

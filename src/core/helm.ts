@@ -54,7 +54,10 @@ export function helmVerdict(input: HelmInput): HelmVerdict {
     );
   }
   if (input.provBodyBad) {
-    return reject('message block must have at least two parts', 'The signed text is not a Helm prov body.');
+    return reject(
+      'message block must have at least two parts',
+      'The signed text is not a Helm prov body.',
+    );
   }
   if (!sig) return nothing;
   switch (sig.outcome) {

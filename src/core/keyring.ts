@@ -36,7 +36,8 @@ export interface KeyFileReport {
   error: string | null;
 }
 
-const ARMORED_KEY = /-----BEGIN PGP (PUBLIC|PRIVATE) KEY BLOCK-----[\s\S]*?-----END PGP \1 KEY BLOCK-----/g;
+const ARMORED_KEY =
+  /-----BEGIN PGP (PUBLIC|PRIVATE) KEY BLOCK-----[\s\S]*?-----END PGP \1 KEY BLOCK-----/g;
 const MAX_NOTES = 20;
 
 export async function loadKeyFile(
@@ -44,7 +45,14 @@ export async function loadKeyFile(
   bytes: Uint8Array,
   origin: KeyOrigin = 'dropped',
 ): Promise<KeyFileReport> {
-  const report: KeyFileReport = { name, format: 'none', keys: [], secret: false, notes: [], error: null };
+  const report: KeyFileReport = {
+    name,
+    format: 'none',
+    keys: [],
+    secret: false,
+    notes: [],
+    error: null,
+  };
   const chunks: KeyChunk[] = [];
 
   if (isKeybox(bytes)) {
@@ -52,9 +60,14 @@ export async function loadKeyFile(
     const kbx = readKeybox(bytes);
     for (const block of kbx.keyblocks) chunks.push(...splitTransferableKeys(block).chunks);
     if (kbx.x509) report.notes.push(`${kbx.x509} X.509 certificate(s) in the keybox were ignored.`);
-    if (kbx.ephemeral) report.notes.push(`${kbx.ephemeral} ephemeral key(s) were ignored, as gpg does.`);
-    if (kbx.truncated) report.notes.push('The keybox file is cut off; keys after the cut are missing.');
-  } else if (looksLikeText(bytes) && decodeUtf8(bytes.subarray(0, 1 << 20)).includes('-----BEGIN PGP')) {
+    if (kbx.ephemeral)
+      report.notes.push(`${kbx.ephemeral} ephemeral key(s) were ignored, as gpg does.`);
+    if (kbx.truncated)
+      report.notes.push('The keybox file is cut off; keys after the cut are missing.');
+  } else if (
+    looksLikeText(bytes) &&
+    decodeUtf8(bytes.subarray(0, 1 << 20)).includes('-----BEGIN PGP')
+  ) {
     report.format = 'armored';
     await collectArmored(decodeUtf8(bytes), chunks, report);
   } else if (bytes.length > 0 && (bytes[0]! & 0x80) !== 0) {
@@ -62,7 +75,9 @@ export async function loadKeyFile(
     const split = splitTransferableKeys(bytes);
     chunks.push(...split.chunks);
     if (split.damagedAt !== null && split.chunks.length > 0) {
-      report.notes.push(`The file is damaged at byte ${split.damagedAt}; keys after it are missing.`);
+      report.notes.push(
+        `The file is damaged at byte ${split.damagedAt}; keys after it are missing.`,
+      );
     }
   }
 
@@ -76,7 +91,8 @@ async function collectArmored(text: string, chunks: KeyChunk[], report: KeyFileR
   for (const [i, block] of blocks.entries()) {
     try {
       const { data } = await unarmor(block);
-      const bin = data instanceof Uint8Array ? data : new Uint8Array(await new Response(data).arrayBuffer());
+      const bin =
+        data instanceof Uint8Array ? data : new Uint8Array(await new Response(data).arrayBuffer());
       chunks.push(...splitTransferableKeys(bin).chunks);
     } catch (e) {
       note(report, `Armored block ${i + 1} could not be decoded: ${(e as Error).message}`);

@@ -35,7 +35,8 @@ export function readPacketHeader(buf: Uint8Array, pos: number): PacketHeader {
       }
       if (o1 === 255) {
         if (p + 5 > buf.length) return { tag, end: -1 };
-        const len = ((buf[p + 1]! << 24) | (buf[p + 2]! << 16) | (buf[p + 3]! << 8) | buf[p + 4]!) >>> 0;
+        const len =
+          ((buf[p + 1]! << 24) | (buf[p + 2]! << 16) | (buf[p + 3]! << 8) | buf[p + 4]!) >>> 0;
         return { tag, end: checked(buf, p + 5 + len) };
       }
       p = p + 1 + (1 << (o1 & 0x1f)); // partial body chunk, more follows

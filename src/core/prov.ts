@@ -87,13 +87,19 @@ export function parseProv(bytes: Uint8Array): Prov {
 export function parseMessageBlock(body: string): Pick<Prov, 'metadata' | 'files'> {
   const sep = (body + '\n').indexOf('\n...\n');
   if (sep < 0) {
-    throw new ProvError('The signed text has no "..." line separating chart metadata from files.', 'body');
+    throw new ProvError(
+      'The signed text has no "..." line separating chart metadata from files.',
+      'body',
+    );
   }
   const metadata = parseYamlMap(body.slice(0, sep), 'chart metadata');
   const filesDoc = parseYamlMap(body.slice(sep + 5), 'files section');
   const rawFiles = filesDoc['files'];
   if (!rawFiles || typeof rawFiles !== 'object' || Array.isArray(rawFiles)) {
-    throw new ProvError('The signed text has no "files:" section listing the archive and its hash.', 'body');
+    throw new ProvError(
+      'The signed text has no "files:" section listing the archive and its hash.',
+      'body',
+    );
   }
   const files = new Map<string, string>();
   for (const [name, value] of Object.entries(rawFiles as Record<string, unknown>)) {
@@ -111,7 +117,10 @@ function parseYamlMap(src: string, what: string): Record<string, unknown> {
     // (so "version: 1.10" stays "1.10", not the number 1.1).
     doc = parseYaml(src, { schema: 'failsafe', maxAliasCount: 50, uniqueKeys: false });
   } catch (e) {
-    throw new ProvError(`The ${what} in the signed text is not valid YAML: ${(e as Error).message}`, 'body');
+    throw new ProvError(
+      `The ${what} in the signed text is not valid YAML: ${(e as Error).message}`,
+      'body',
+    );
   }
   if (doc === null || doc === undefined) return {};
   if (typeof doc !== 'object' || Array.isArray(doc)) {

@@ -30,7 +30,8 @@ export interface SignaturePacketInfo {
   keyAlgorithm: string;
 }
 
-export type SignatureOutcome = 'good' | 'bad-signature' | 'unknown-key' | 'key-revoked' | 'key-expired';
+export type SignatureOutcome =
+  'good' | 'bad-signature' | 'unknown-key' | 'key-revoked' | 'key-expired';
 
 export interface SignatureCheck {
   outcome: SignatureOutcome;
@@ -76,7 +77,8 @@ export function describePackets(sig: Signature): SignaturePacketInfo[] {
     created: p.created ? p.created.toISOString() : null,
     hashAlgorithm: hashName(p.hashAlgorithm),
     weakHash: isWeakHash(p.hashAlgorithm),
-    keyAlgorithm: p.publicKeyAlgorithm === null ? 'unknown' : enums.read(enums.publicKey, p.publicKeyAlgorithm),
+    keyAlgorithm:
+      p.publicKeyAlgorithm === null ? 'unknown' : enums.read(enums.publicKey, p.publicKeyAlgorithm),
   }));
 }
 

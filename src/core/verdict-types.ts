@@ -83,7 +83,13 @@ export interface Verdict {
     source: string;
   } | null;
   revocation: { date: string | null; hard: boolean; reason: string } | null;
-  keys: { fingerprint: string; userIds: string[]; source: string; origin: string; fromSecret: boolean }[];
+  keys: {
+    fingerprint: string;
+    userIds: string[];
+    source: string;
+    origin: string;
+    fromSecret: boolean;
+  }[];
   keyFiles: {
     name: string;
     format: string;

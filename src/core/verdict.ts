@@ -57,7 +57,10 @@ export interface RuleOutcome {
 export function matchArchive(archive: ArchiveFacts, files: Map<string, string>) {
   const byName = files.get(archive.name);
   if (byName !== undefined) {
-    return { hashMatch: byName === archive.sha256 ? 'name' : 'mismatch', listedAs: archive.name } as const;
+    return {
+      hashMatch: byName === archive.sha256 ? 'name' : 'mismatch',
+      listedAs: archive.name,
+    } as const;
   }
   for (const [name, hash] of files) {
     if (hash === archive.sha256) return { hashMatch: 'hash', listedAs: name } as const;
