@@ -1,6 +1,6 @@
 // The verification rules on cases the fixture corpus lacks, built with openpgp.js.
 import { describe, expect, it } from 'vitest';
-import { enums, revokeKey } from 'openpgp';
+import { enums, revokeKey, type SecretKeyPacket } from 'openpgp';
 import { evaluate } from '../src/core/evaluate';
 import { archiveFile, at, clearsign, day, file, makeKey, provBody } from './pgp-factory';
 
@@ -35,7 +35,11 @@ describe('signatures', () => {
     const byGood = await clearsign(provBody(), [key], { signingKeyIDs: [good.getKeyID()] });
     const byBad = await clearsign(provBody(), [key], { signingKeyIDs: [bad.getKeyID()] });
     const compromised = { flag: enums.reasonForRevocation.keyCompromised };
-    key.subkeys[1] = await bad.revoke(key.keyPacket, compromised, at('2025-03-01T00:00:00Z'));
+    key.subkeys[1] = await bad.revoke(
+      key.keyPacket as SecretKeyPacket,
+      compromised,
+      at('2025-03-01T00:00:00Z'),
+    );
     const pub = key.toPublic().armor();
     const v1 = await judge(archiveFile(), file('a.prov', byGood), file('k.asc', pub));
     expect(v1.status).toBe('verified');

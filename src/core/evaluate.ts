@@ -15,7 +15,7 @@ import {
   type SuppliedKey,
 } from './keyring';
 import { pairFiles, roleOf, type Pairing } from './pairing';
-import { chartId, parseProv, ProvError, type Prov } from './prov';
+import { chartId, parseProv, type Prov } from './prov';
 import { checkSignatures, describePackets, readSignatures, type SignatureCheck } from './signature';
 import { groupFingerprint } from './text';
 import { decide, type ArchiveFacts } from './verdict';
@@ -47,7 +47,7 @@ export interface EvaluateOptions {
 interface ProvRead {
   file: InputFile;
   prov: Prov | null;
-  error: ProvError | Error | null;
+  error: Error | null;
   signature: Signature | null;
 }
 
@@ -126,7 +126,7 @@ async function judge(
   const outcome = decide({
     archive,
     prov,
-    provError: provRead?.error?.message ?? null,
+    provError: provRead?.error?.message ?? prov?.bodyError?.message ?? null,
     signatureError: null,
     keyFiles,
     usableKeys: ctx.keys.length,
@@ -137,13 +137,12 @@ async function judge(
   const signerKey = sig?.signer
     ? ctx.keys.find((k) => k.fingerprint === sig.signer!.fingerprint)
     : undefined;
-  const provErrorKind =
-    provRead?.error instanceof ProvError ? provRead.error.kind : provRead?.error ? 'block' : null;
+  const provErrorKind = prov?.bodyError ? 'body' : provRead?.error ? 'block' : null;
   const helm = helmVerdict({
     archive,
     prov,
     provBlockMissing: provErrorKind === 'block',
-    provBodyBad: provErrorKind === 'body',
+    provBodyError: provErrorKind === 'body' ? (prov?.bodyError?.message ?? '') : null,
     keyFiles,
     usableKeys: ctx.keys.length,
     binaryKeysOnly: ctx.keyReports.every((r) => r.format === 'binary' || r.keys.length === 0),
@@ -155,6 +154,8 @@ async function judge(
   const packet = sig?.packet ?? packets;
   const details = [
     ...(provRead?.error ? [provRead.error.message] : []),
+    ...(prov?.bodyError ? [prov.bodyError.message] : []),
+    ...(pair.pairedBy === 'lone' && prov ? [looseNote(prov, archive)] : []),
     ...outcome.warnings.map((w) => WARNING_WORDS[w]),
     ...ctx.keyReports.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`),
   ];
@@ -229,6 +230,13 @@ function pick(p: SignatureCheck['packet']) {
     created: p.created,
     hashAlgorithm: p.hashAlgorithm,
   };
+}
+
+/** Said when a prov was paired only because it was the one left: it may not belong. */
+function looseNote(prov: Prov, archive: ArchiveFacts | null): string {
+  const listed = [...prov.files.keys()].join(', ') || 'no file';
+  const claims = chartId(prov.metadata) ?? 'an unnamed chart';
+  return `This prov describes ${claims} and lists ${listed}; it was paired with ${archive?.name ?? 'the archive'} only because they were the lone archive and prov given. Helm would look for ${archive?.name ?? 'the archive'}.prov instead.`;
 }
 
 /** The three lines `helm verify` prints for a good chart. */

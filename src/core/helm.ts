@@ -15,8 +15,8 @@ export interface HelmInput {
   prov: { bom: boolean; files: Map<string, string> } | null;
   /** No clearsigned block could be found (our parse failed before the body). */
   provBlockMissing: boolean;
-  /** The body lacks "..." or "files:" (Helm checks that after the signature). */
-  provBodyBad: boolean;
+  /** Why the body is not a Helm prov body (Helm checks that after the signature), or null. */
+  provBodyError: string | null;
   keyFiles: number;
   usableKeys: number;
   /** All usable keys came from binary files (what `--keyring` can read as is). */
@@ -32,7 +32,7 @@ const nothing: HelmVerdict = { answer: null, why: null, explain: null };
 export function helmVerdict(input: HelmInput): HelmVerdict {
   const { archive, signature: sig } = input;
   if (!archive || input.keyFiles === 0 || input.looselyPaired) return nothing;
-  if (!input.prov && !input.provBlockMissing && !input.provBodyBad) return nothing;
+  if (!input.prov && !input.provBlockMissing) return nothing;
 
   const reject = (why: string, explain: string): HelmVerdict => ({
     answer: 'reject',
@@ -51,12 +51,6 @@ export function helmVerdict(input: HelmInput): HelmVerdict {
       input.prov?.bom
         ? 'The prov starts with a byte-order mark (BOM); Helm then finds no signature. Save it without the BOM.'
         : 'Helm finds no clearsigned block in the prov.',
-    );
-  }
-  if (input.provBodyBad) {
-    return reject(
-      'message block must have at least two parts',
-      'The signed text is not a Helm prov body.',
     );
   }
   if (!sig) return nothing;
@@ -83,6 +77,16 @@ export function helmVerdict(input: HelmInput): HelmVerdict {
     return reject(
       'openpgp: key expired',
       'Helm judges the key at the moment you verify, not when the chart was signed; this key has expired.',
+    );
+  }
+  if (input.provBodyError !== null) {
+    // Helm reads the body only after a good signature; then its YAML parse fails.
+    const yaml = /valid YAML/.test(input.provBodyError);
+    return reject(
+      yaml
+        ? `error converting YAML to JSON: ${input.provBodyError}`
+        : 'message block must have at least two parts',
+      'The signed text is not a Helm prov body.',
     );
   }
   const listed = input.prov?.files.get(archive.name);

@@ -20,6 +20,11 @@ export interface Prov {
   metadata: Record<string, unknown>;
   /** The "files:" section: archive file name -> lower-case SHA-256 hex (or the raw value). */
   files: Map<string, string>;
+  /**
+   * Why the signed text is not a Helm prov body (no "...", no files:, bad YAML), or null.
+   * The signature can still be checked, so the user learns who signed the odd text.
+   */
+  bodyError: ProvError | null;
 }
 
 export class ProvError extends Error {
@@ -79,8 +84,12 @@ export function parseProv(bytes: Uint8Array): Prov {
     .join('\n');
 
   const body = bodyLines.join('\n');
-  const { metadata, files } = parseMessageBlock(body);
-  return { bom, hashHeaders, body, signatureArmor, metadata, files };
+  try {
+    return { bom, hashHeaders, body, signatureArmor, ...parseMessageBlock(body), bodyError: null };
+  } catch (e) {
+    if (!(e instanceof ProvError)) throw e;
+    return { bom, hashHeaders, body, signatureArmor, metadata: {}, files: new Map(), bodyError: e };
+  }
 }
 
 /** Splits the body like Helm: metadata YAML, "\n...\n", files YAML. */

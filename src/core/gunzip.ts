@@ -1,0 +1,164 @@
+// Streaming gunzip for chart archives. Inflates with pako in chunks so that a gzip bomb is
+// refused as soon as its output passes the limit, never holding more than the limit in
+// memory. Concatenated gzip members are read one after another, as `gzip -dc` does.
+
+import { Inflate, type ZStream } from 'pako';
+import { toHex } from './text';
+
+/** Helm's MaxDecompressedChartSize. */
+export const DEFAULT_MAX_TOTAL = 100 * 1024 * 1024;
+
+export type ArchiveFailure = 'not-gzip' | 'truncated' | 'corrupt';
+
+/** The archive cannot be decompressed at all; `reason` says why, the message says it to people. */
+export class ArchiveError extends Error {
+  override readonly name = 'ArchiveError';
+
+  constructor(
+    readonly reason: ArchiveFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface GunzipLimits {
+  /** Decompressed bytes to accept; inflating stops as soon as the output passes it. */
+  maxTotal: number;
+}
+
+export interface Gunzipped {
+  /** The decompressed bytes: a view that may share a larger buffer. */
+  data: Uint8Array;
+  /** The output passed maxTotal: `data` holds only its first maxTotal bytes. */
+  tooLarge: boolean;
+  /** Bytes after the last gzip member that start no new member (gzip -dc ignores them too). */
+  trailing: number;
+}
+
+export type GunzipProgress = (inBytes: number, outBytes: number) => void;
+
+const IN_CHUNK = 64 * 1024;
+const OUT_CHUNK = 256 * 1024;
+
+/** Thrown from inside pako's onData to abandon a push once the limit is passed. */
+class LimitReached extends Error {}
+
+/** Grows one contiguous buffer, so tar entries can be zero-copy views of it. */
+class Output {
+  private buf: Uint8Array;
+  length = 0;
+
+  constructor(
+    capacity: number,
+    private readonly max: number,
+  ) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  append(chunk: Uint8Array): void {
+    const room = this.max - this.length;
+    const take = Math.min(chunk.length, room);
+    if (this.length + take > this.buf.length) {
+      const grown = new Uint8Array(
+        Math.min(Math.max(this.buf.length * 2, this.length + take), this.max),
+      );
+      grown.set(this.buf.subarray(0, this.length));
+      this.buf = grown;
+    }
+    this.buf.set(take === chunk.length ? chunk : chunk.subarray(0, take), this.length);
+    this.length += take;
+    if (take < chunk.length) throw new LimitReached();
+  }
+
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+export function gunzip(
+  gz: Uint8Array,
+  limits: GunzipLimits = { maxTotal: DEFAULT_MAX_TOTAL },
+  onProgress?: GunzipProgress,
+): Gunzipped {
+  if (gz.length === 0) throw new ArchiveError('not-gzip', 'The archive is empty (0 bytes).');
+  if (!isMemberStart(gz, 0)) {
+    const head = toHex(gz.subarray(0, 4))
+      .toUpperCase()
+      .replace(/(..)(?=.)/g, '$1 ');
+    throw new ArchiveError(
+      'not-gzip',
+      `Not a gzip archive: it starts with ${head}, gzip data starts with 1F 8B.`,
+    );
+  }
+  const out = new Output(initialCapacity(gz, limits.maxTotal), limits.maxTotal);
+  let at = 0;
+  try {
+    while (at < gz.length) {
+      at = inflateMembers(gz, at, out, onProgress);
+      if (at < gz.length && !isMemberStart(gz, at)) break;
+    }
+  } catch (err) {
+    if (!(err instanceof LimitReached)) throw err;
+    onProgress?.(gz.length, out.length);
+    return { data: out.view(), tooLarge: true, trailing: 0 };
+  }
+  onProgress?.(gz.length, out.length);
+  return { data: out.view(), tooLarge: false, trailing: gz.length - at };
+}
+
+/**
+ * Inflates the member at `start` (pako itself moves on to members that follow within the same
+ * input chunk) and returns where the input stops being gzip data it could read.
+ */
+function inflateMembers(
+  gz: Uint8Array,
+  start: number,
+  out: Output,
+  onProgress: GunzipProgress | undefined,
+): number {
+  const inflator = new Inflate({ windowBits: 16 + 15, chunkSize: OUT_CHUNK });
+  let strm: ZStream | null = null;
+  inflator.onStart = (s) => (strm = s);
+  inflator.onData = (chunk) => out.append(chunk);
+  for (let at = start; at < gz.length; at += IN_CHUNK) {
+    inflator.push(gz.subarray(at, Math.min(at + IN_CHUNK, gz.length)));
+    onProgress?.(Math.min(at + IN_CHUNK, gz.length), out.length);
+    if (!inflator.ended) continue;
+    const s = strm as ZStream | null;
+    if (!s) break;
+    if (inflator.err === 0) return at + s.next_in;
+    // pako resets on a non-zero byte after a member; if that byte starts no gzip member,
+    // the rest is trailing garbage (gzip -dc ignores it) and the finished member's last
+    // output is still waiting in the stream's output buffer.
+    const memberStart = at + s.next_in - s.total_in;
+    if (memberStart > start && !isMemberStart(gz, memberStart)) {
+      out.append(s.output.subarray(0, s.next_out));
+      return memberStart;
+    }
+    throw new ArchiveError(
+      'corrupt',
+      `The archive's compressed data is corrupt (${inflator.msg}, near byte ${at + s.next_in}).`,
+    );
+  }
+  throw new ArchiveError(
+    'truncated',
+    `The archive is truncated: unexpected end of data after ${gz.length} bytes (an incomplete download?).`,
+  );
+}
+
+function isMemberStart(gz: Uint8Array, at: number): boolean {
+  return gz[at] === 0x1f && gz[at + 1] === 0x8b;
+}
+
+/**
+ * Sizes the output from the gzip trailer's ISIZE (the last member's length mod 2^32), which
+ * is exact for ordinary archives; a bomb's claim past the limit is not trusted.
+ */
+function initialCapacity(gz: Uint8Array, max: number): number {
+  const n = gz.length;
+  const isize =
+    n >= 18 ? (gz[n - 4]! | (gz[n - 3]! << 8) | (gz[n - 2]! << 16) | (gz[n - 1]! << 24)) >>> 0 : 0;
+  if (isize > 0 && isize <= max) return isize;
+  return Math.min(max, Math.max(64 * 1024, n * 4));
+}
