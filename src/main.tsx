@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { useStore } from './state/store';
+import { pinFromHash } from './core/pin';
 import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -9,6 +10,14 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// A publisher can link to chartproof with their key pinned: …/#fingerprint=ABCD…
+const pinFromUrl = () => {
+  const pin = pinFromHash(location.hash);
+  if (pin !== null) useStore.getState().setPin(pin);
+};
+pinFromUrl();
+window.addEventListener('hashchange', pinFromUrl);
 
 // Start the worker (and its openpgp.js import) while the page settles, not on first drop.
 const warm = () => useStore.getState().warm();

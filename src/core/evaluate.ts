@@ -18,7 +18,7 @@ import { pairFiles, roleOf, type Pairing } from './pairing';
 import { chartId, parseProv, type Prov } from './prov';
 import { checkSignatures, describePackets, readSignatures, type SignatureCheck } from './signature';
 import { groupFingerprint } from './text';
-import { decide, type ArchiveFacts } from './verdict';
+import { decide, pinMatches, type ArchiveFacts } from './verdict';
 import type { Verdict } from './verdict-types';
 
 export interface InputFile {
@@ -217,6 +217,12 @@ async function judge(
       notes: r.notes,
       error: r.error,
     })),
+    pin: ctx.pinned
+      ? {
+          value: ctx.pinned,
+          matched: sig?.signer ? pinMatches(ctx.pinned, sig.signer.fingerprint) : null,
+        }
+      : null,
     helm,
     helmLines: verified && sig?.signer && archive ? helmOutput(sig, archive) : null,
     timings: {},

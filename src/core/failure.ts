@@ -24,6 +24,7 @@ export function failureVerdict(message: string, archive: string | null): Verdict
     revocation: null,
     keys: [],
     keyFiles: [],
+    pin: null,
     helm: { answer: null, why: null, explain: null },
     helmLines: null,
     timings: {},

@@ -98,6 +98,8 @@ export interface Verdict {
     notes: string[];
     error: string | null;
   }[];
+  /** The expected signer, when one was pinned, and whether the actual signer matches. */
+  pin: { value: string; matched: boolean | null } | null;
   helm: HelmVerdict;
   /** `helm verify`'s own output lines for an accepted chart. */
   helmLines: string | null;

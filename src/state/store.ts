@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { KeyOrigin } from '../core/keyring';
 import { failureVerdict } from '../core/failure';
+import { parsePin, pinValue } from '../core/pin';
 import type { Verdict } from '../core/verdict-types';
 import { Verifier } from '../worker/client';
 
@@ -29,11 +30,12 @@ interface State {
   cards: Card[];
   busy: boolean;
   run: number;
-  pinned: string | null;
+  /** The expected-signer field as typed (or taken from the URL). */
+  pinText: string;
   addFiles(files: Iterable<File | { name: string; blob: Blob }>, origin?: KeyOrigin): void;
   addKeyText(text: string): void;
   removeFile(id: string): void;
-  setPinned(fingerprint: string | null): void;
+  setPin(text: string): void;
   reset(): void;
   /** Starts the worker ahead of the first drop. */
   warm(): void;
@@ -69,7 +71,8 @@ export const useStore = create<State>()((set, get) => {
   });
 
   const recheck = () => {
-    const { files, pinned } = get();
+    const { files, pinText } = get();
+    const pinned = pinValue(parsePin(pinText));
     const run = get().run + 1;
     set({ run, busy: files.length > 0 });
     if (files.length === 0) {
@@ -88,7 +91,7 @@ export const useStore = create<State>()((set, get) => {
     cards: [],
     busy: false,
     run: 0,
-    pinned: null,
+    pinText: '',
     addFiles(incoming, origin = 'dropped') {
       const added: GivenFile[] = [];
       for (const f of incoming) {
@@ -113,9 +116,10 @@ export const useStore = create<State>()((set, get) => {
       set({ files: get().files.filter((f) => f.id !== id) });
       recheck();
     },
-    setPinned(pinned) {
-      set({ pinned });
-      if (get().files.length) recheck();
+    setPin(pinText) {
+      const before = pinValue(parsePin(get().pinText));
+      set({ pinText });
+      if (get().files.length && pinValue(parsePin(pinText)) !== before) recheck();
     },
     reset() {
       verifier.reset();

@@ -5,6 +5,7 @@ import { KeyPaste } from './KeyPaste';
 import { SampleButton } from './SampleButton';
 import { VerdictCard } from './VerdictCard';
 import { EmptyState } from './EmptyState';
+import { PinField } from './PinField';
 
 export function App() {
   const cards = useStore((s) => s.cards);
@@ -30,6 +31,7 @@ export function App() {
             </button>
           </div>
           <KeyPaste />
+          <PinField />
           <FileList />
         </section>
         {cards.length === 0 && files.length === 0 ? <EmptyState /> : null}

@@ -21,6 +21,24 @@ export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
   const s = v.signer;
   return (
     <dl className="facts">
+      {v.pin ? (
+        <>
+          <dt>Pinned signer</dt>
+          <dd
+            className={
+              v.pin.matched === false ? 'match-mismatch' : v.pin.matched ? 'match-name' : ''
+            }
+            data-testid="pin-result"
+          >
+            {v.pin.matched === null
+              ? 'not checked (no valid signature yet)'
+              : v.pin.matched
+                ? 'matches'
+                : 'DOES NOT MATCH'}{' '}
+            <span className="mono">{groupFingerprint(v.pin.value)}</span>
+          </dd>
+        </>
+      ) : null}
       {s ? (
         <>
           <dt>Signed by</dt>
