@@ -37,11 +37,12 @@ export async function makeKey(
 
 export function provBody(
   files: Record<string, string> = { 'podinfo-lite-1.2.0.tgz': ARCHIVE_SHA },
+  meta = { name: 'podinfo-lite', version: '1.2.0' },
 ) {
   const entries = Object.entries(files)
     .map(([n, h]) => `  ${n}: sha256:${h}`)
     .join('\n');
-  return `apiVersion: v2\nname: podinfo-lite\nversion: 1.2.0\n\n...\nfiles:\n${entries}\n`;
+  return `apiVersion: v2\nappVersion: 6.5.0\nname: ${meta.name}\nversion: ${meta.version}\n\n...\nfiles:\n${entries}\n`;
 }
 
 export async function clearsign(

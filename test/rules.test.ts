@@ -134,6 +134,20 @@ describe('archive against files:', () => {
   });
 });
 
+describe('cross-checks against the archive', () => {
+  it('prov metadata that differs from the archive’s Chart.yaml is metadata-mismatch', async () => {
+    const key = await makeKey('Meta');
+    const body = provBody(undefined, { name: 'podinfo-lite', version: '9.9.9' });
+    const v = await judge(
+      archiveFile(),
+      file('p.prov', await clearsign(body, [key])),
+      file('k.asc', key.toPublic().armor()),
+    );
+    expect([v.status, v.warnings]).toEqual(['verified', ['metadata-mismatch']]);
+    expect(v.details.join(' ')).toContain('version "9.9.9"');
+  });
+});
+
 describe('pairing and cards', () => {
   it('one card per archive and per orphan prov; keys apply to every chart', async () => {
     const key = await makeKey('Multi');

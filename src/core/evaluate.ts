@@ -4,7 +4,6 @@
 // view (helm.ts). Pure: bytes in, verdicts out; the worker feeds it.
 
 import type { Signature } from 'openpgp';
-import { archiveFacts } from './archive';
 import { headline, WARNING_WORDS } from './explain';
 import { helmVerdict } from './helm';
 import {
@@ -19,6 +18,9 @@ import { chartId, parseProv, type Prov } from './prov';
 import { checkSignatures, describePackets, readSignatures, type SignatureCheck } from './signature';
 import { groupFingerprint } from './text';
 import { decide, pinMatches, type ArchiveFacts } from './verdict';
+import type { ArchiveListing } from './chart-archive';
+import { crossCheck, type ChartMeta } from './chart-meta';
+import { inspectArchive, type Inspection } from './inspect';
 import type { Verdict } from './verdict-types';
 
 export interface InputFile {
@@ -33,6 +35,9 @@ export interface Card {
   archive: string | null;
   prov: string | null;
   verdict: Verdict;
+  /** The archive's contents, for browsing (null when it could not be read). */
+  listing: ArchiveListing | null;
+  chart: ChartMeta | null;
 }
 
 export interface EvaluateOptions {
@@ -40,8 +45,8 @@ export interface EvaluateOptions {
   pinned?: string | null;
   /** Called once the archives are known, before the slow work, so cards can show up. */
   onPlan?: (cards: { id: string; archive: string }[]) => void;
-  /** Archive facts already computed for a file id (the worker caches hashes). */
-  facts?: (file: InputFile) => Promise<ArchiveFacts>;
+  /** Reads an archive (the worker caches this per file). */
+  inspect?: (file: InputFile) => Promise<Inspection>;
 }
 
 interface ProvRead {
@@ -62,10 +67,10 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
   const keys = mergeKeys(keyReports);
   const provs = await Promise.all(by.prov.map(readProv));
   const tKeys = performance.now() - t0;
-  const facts = new Map<string, ArchiveFacts>();
-  for (const a of by.archive) {
-    facts.set(a.id, await (opts.facts ?? ((f) => archiveFacts(f.name, f.bytes)))(a));
-  }
+  const inspections = new Map<string, Inspection>();
+  const inspect = opts.inspect ?? ((f: InputFile) => inspectArchive(f.name, f.bytes));
+  for (const a of by.archive) inspections.set(a.id, await inspect(a));
+  const facts = new Map([...inspections].map(([id, i]) => [id, i.facts]));
   const pairs = pairFiles(
     by.archive.map((a) => ({ id: a.id, name: a.name, sha256: facts.get(a.id)!.sha256 })),
     provs.map((p) => ({
@@ -81,13 +86,16 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
     const t1 = performance.now();
     const archive = pair.archive ? facts.get(pair.archive.id)! : null;
     const provRead = pair.prov ? provs.find((p) => p.file.id === pair.prov!.id)! : null;
-    const verdict = await judge(archive, provRead, pair, context);
+    const inspection = pair.archive ? inspections.get(pair.archive.id)! : null;
+    const verdict = await judge(archive, provRead, pair, context, inspection);
     verdict.timings = { keys: tKeys, verify: performance.now() - t1 };
     cards.push({
       id: pair.archive?.id ?? pair.prov!.id,
       archive: pair.archive?.name ?? null,
       prov: pair.prov?.name ?? null,
       verdict,
+      listing: inspection?.listing ?? null,
+      chart: inspection?.chart ?? null,
     });
   }
   return cards;
@@ -114,6 +122,7 @@ async function judge(
   provRead: ProvRead | null,
   pair: Pairing,
   ctx: Context,
+  inspection: Inspection | null,
 ): Promise<Verdict> {
   const prov = provRead?.prov ?? null;
   const sig: SignatureCheck | null =
@@ -134,6 +143,17 @@ async function judge(
     signature: sig,
     pinned: ctx.pinned,
   });
+  // Cross-checks only mean something against a text the signer vouched for.
+  const cross =
+    sig?.outcome === 'good' && inspection?.chart
+      ? crossCheck(
+          prov?.metadata ?? null,
+          inspection.chart,
+          inspection.listing?.topFolder ?? null,
+          sig.signer!.fingerprint,
+        )
+      : { warnings: [], notes: [] };
+  outcome.warnings.push(...cross.warnings);
   const signerKey = sig?.signer
     ? ctx.keys.find((k) => k.fingerprint === sig.signer!.fingerprint)
     : undefined;
@@ -155,6 +175,9 @@ async function judge(
   const details = [
     ...(provRead?.error ? [provRead.error.message] : []),
     ...(prov?.bodyError ? [prov.bodyError.message] : []),
+    ...(archive?.problem ? [`The archive cannot be read: ${archive.problem}`] : []),
+    ...(archive?.tooLarge ? [archive.tooLarge] : []),
+    ...cross.notes,
     ...(pair.pairedBy === 'lone' && prov ? [looseNote(prov, archive)] : []),
     ...outcome.warnings.map((w) => WARNING_WORDS[w]),
     ...ctx.keyReports.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`),

@@ -27,6 +27,8 @@ export interface ArchiveFacts {
   gzip: boolean;
   /** Set when reading stopped at a size limit. */
   tooLarge?: string;
+  /** Why the gzip/tar stream cannot be read (corrupt, cut short), if it cannot. */
+  problem?: string;
 }
 
 export type HashMatch = 'name' | 'hash' | 'mismatch' | 'not-listed';
@@ -85,7 +87,9 @@ export function decide(input: RuleInput): RuleOutcome {
 
   if (archive?.tooLarge) return out('error', 'too-large');
   if (!input.prov && !input.provError) {
-    return archive && !archive.gzip ? out('error', 'malformed-archive') : out('unsigned');
+    return archive && (!archive.gzip || archive.problem)
+      ? out('error', 'malformed-archive')
+      : out('unsigned');
   }
   if (input.provError || input.signatureError || !input.prov) return out('error', 'malformed-prov');
   if (!archive) return out('error');
@@ -106,6 +110,6 @@ export function decide(input: RuleInput): RuleOutcome {
   if (match.hashMatch === 'mismatch') return withMatch(out('failed', 'hash-mismatch'));
   if (match.hashMatch === 'not-listed') return withMatch(out('failed', 'not-listed'));
   if (match.hashMatch === 'hash') warnings.push('renamed-archive');
-  if (!archive.gzip) return withMatch(out('error', 'malformed-archive'));
+  if (!archive.gzip || archive.problem) return withMatch(out('error', 'malformed-archive'));
   return withMatch(out('verified'));
 }

@@ -7,6 +7,8 @@ import type { KeyOrigin } from '../core/keyring';
 import { failureVerdict } from '../core/failure';
 import { parsePin, pinValue } from '../core/pin';
 import type { Verdict } from '../core/verdict-types';
+import type { ArchiveListing } from '../core/chart-archive';
+import type { ChartMeta } from '../core/chart-meta';
 import { Verifier } from '../worker/client';
 
 export interface GivenFile {
@@ -23,6 +25,8 @@ export interface Card {
   prov: string | null;
   /** null while the worker is still checking. */
   verdict: Verdict | null;
+  listing?: ArchiveListing | null;
+  chart?: ChartMeta | null;
 }
 
 interface State {

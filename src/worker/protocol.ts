@@ -3,7 +3,7 @@
 // reads them itself, so large archives never pass through the page's heap.
 
 import type { KeyOrigin } from '../core/keyring';
-import type { Verdict } from '../core/verdict-types';
+import type { Card } from '../core/evaluate';
 
 export interface WorkerFile {
   id: string;
@@ -12,12 +12,8 @@ export interface WorkerFile {
   origin: KeyOrigin;
 }
 
-export interface CardResult {
-  id: string;
-  archive: string | null;
-  prov: string | null;
-  verdict: Verdict;
-}
+/** One card: the verdict plus the archive's listing (its file bytes are cloned once). */
+export type CardResult = Card;
 
 export type ToWorker =
   | { type: 'evaluate'; run: number; files: WorkerFile[]; pinned: string | null }

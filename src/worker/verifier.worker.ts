@@ -1,9 +1,8 @@
 // The verification worker: everything heavy (reading files, SHA-256, openpgp.js) runs
 // here so the page stays responsive. openpgp.js is imported only in this bundle.
 
-import { archiveFacts } from '../core/archive';
 import { evaluate, type InputFile } from '../core/evaluate';
-import type { ArchiveFacts } from '../core/verdict';
+import { inspectArchive, type Inspection } from '../core/inspect';
 import type { FromWorker, ToWorker, WorkerFile } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -11,7 +10,7 @@ const post = (m: FromWorker) => scope.postMessage(m);
 
 // Bytes and archive facts per file id: re-evaluating after another drop reuses them.
 const bytesCache = new Map<string, Uint8Array>();
-const factsCache = new Map<string, ArchiveFacts>();
+const inspectCache = new Map<string, Promise<Inspection>>();
 let latestRun = 0;
 
 async function read(f: WorkerFile): Promise<InputFile> {
@@ -31,13 +30,13 @@ async function run(msg: Extract<ToWorker, { type: 'evaluate' }>) {
     const cards = await evaluate(files, {
       pinned: msg.pinned,
       onPlan: (plan) => post({ type: 'plan', run: msg.run, cards: plan }),
-      facts: async (f) => {
-        let facts = factsCache.get(f.id);
-        if (!facts) {
-          facts = await archiveFacts(f.name, f.bytes);
-          factsCache.set(f.id, facts);
+      inspect: (f) => {
+        let inspection = inspectCache.get(f.id);
+        if (!inspection) {
+          inspection = inspectArchive(f.name, f.bytes);
+          inspectCache.set(f.id, inspection);
         }
-        return facts;
+        return inspection;
       },
     });
     if (msg.run === latestRun) post({ type: 'done', run: msg.run, cards });
@@ -52,7 +51,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   else if (msg.type === 'forget') {
     for (const id of msg.ids) {
       bytesCache.delete(id);
-      factsCache.delete(id);
+      inspectCache.delete(id);
     }
   }
 };

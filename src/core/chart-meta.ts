@@ -1,0 +1,106 @@
+// The chart's own Chart.yaml, read from the archive, and the cross-checks against the
+// prov and the signer: prov metadata vs Chart.yaml (name, version, appVersion), the
+// archive's top folder vs the chart name, and Artifact Hub's signKey annotation vs the
+// key that actually signed.
+
+import { parse as parseYaml } from 'yaml';
+import type { ArchiveListing, TarEntry } from './chart-archive';
+import { decodeUtf8 } from './text';
+import type { Warning } from './verdict-types';
+
+export interface ChartMeta {
+  /** Path of the Chart.yaml that was read. */
+  path: string;
+  fields: Record<string, unknown>;
+  error: string | null;
+}
+
+/** The top-level Chart.yaml (NAME/Chart.yaml), not one of a vendored subchart. */
+export function findChartYaml(listing: ArchiveListing): TarEntry | null {
+  const top = listing.topFolder;
+  const want = top ? `${top}/Chart.yaml` : null;
+  return (
+    listing.entries.find((e) => e.type === 'file' && e.path === want) ??
+    listing.entries.find((e) => e.type === 'file' && /^[^/]+\/Chart\.yaml$/.test(e.path)) ??
+    null
+  );
+}
+
+export function readChartMeta(listing: ArchiveListing): ChartMeta | null {
+  const entry = findChartYaml(listing);
+  if (!entry?.data) return null;
+  try {
+    const text = decodeUtf8(entry.data).replace(/^\ufeff/, '');
+    const doc = parseYaml(text, {
+      schema: 'failsafe',
+      maxAliasCount: 50,
+      uniqueKeys: false,
+    }) as unknown;
+    const fields =
+      doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
+    return { path: entry.path, fields, error: null };
+  } catch (e) {
+    return {
+      path: entry.path,
+      fields: {},
+      error: `Chart.yaml is not valid YAML: ${(e as Error).message}`,
+    };
+  }
+}
+
+export interface CrossCheck {
+  warnings: Warning[];
+  notes: string[];
+}
+
+const COMPARED = ['name', 'version', 'appVersion'] as const;
+
+export function crossCheck(
+  provMeta: Record<string, unknown> | null,
+  chart: ChartMeta | null,
+  topFolder: string | null,
+  signer: string | null,
+): CrossCheck {
+  const out: CrossCheck = { warnings: [], notes: [] };
+  if (!chart) return out;
+  if (chart.error) out.notes.push(chart.error);
+  const f = chart.fields;
+  if (provMeta) {
+    const diffs = COMPARED.filter((k) => str(provMeta[k]) !== str(f[k]));
+    if (diffs.length) {
+      out.warnings.push('metadata-mismatch');
+      for (const k of diffs) {
+        out.notes.push(
+          `The prov says ${k} "${str(provMeta[k]) ?? '(none)'}" but the archive’s Chart.yaml says "${str(f[k]) ?? '(none)'}".`,
+        );
+      }
+    }
+  }
+  if (topFolder && str(f.name) && topFolder !== str(f.name)) {
+    out.notes.push(
+      `The archive’s top folder "${topFolder}" is not the chart name "${str(f.name)}".`,
+    );
+  }
+  const signKey = signKeyFingerprint(f);
+  if (signKey && signer && !signer.endsWith(signKey)) {
+    out.warnings.push('signkey-mismatch');
+    out.notes.push(
+      `Chart.yaml’s artifacthub.io/signKey names ${signKey}, but the chart was signed by ${signer}.`,
+    );
+  }
+  return out;
+}
+
+/** Artifact Hub's annotation: a YAML string "fingerprint: HEX\nurl: …". */
+export function signKeyFingerprint(fields: Record<string, unknown>): string | null {
+  const ann = fields.annotations;
+  if (!ann || typeof ann !== 'object') return null;
+  const raw = (ann as Record<string, unknown>)['artifacthub.io/signKey'];
+  if (typeof raw !== 'string') return null;
+  const m = /fingerprint:\s*([0-9A-Fa-f\s]{16,})/.exec(raw);
+  return m ? m[1]!.replace(/\s+/g, '').toUpperCase() : null;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v !== '' ? v : null;
+}
