@@ -1,10 +1,13 @@
 // One card per chart archive (or orphan prov). Its data-* attributes are the page's
 // testing contract (DEVELOPERS.md); everything else is for people.
+import { lazy, Suspense } from 'react';
 import type { Card } from '../state/store';
 import { STATUS_WORDS, WARNING_WORDS } from '../core/explain';
 import { SignatureFacts } from './SignatureFacts';
 import { HelmPanel } from './HelmPanel';
 import { VerdictDetails } from './VerdictDetails';
+
+const ArchiveBrowser = lazy(() => import('./browse/ArchiveBrowser'));
 
 const ICONS = { verified: '✔', failed: '✖', unsigned: '○', 'no-key': '🔑', error: '⚠' } as const;
 
@@ -63,6 +66,14 @@ export function VerdictCard({ card }: { card: Card }) {
       <SignatureFacts verdict={v} />
       <HelmPanel verdict={v} />
       <VerdictDetails verdict={v} />
+      {card.listing ? (
+        <details className="contents" open={card.verdict?.status !== 'error'}>
+          <summary>Chart contents ({card.listing.entries.length} entries)</summary>
+          <Suspense fallback={<p className="muted">Loading the file browser…</p>}>
+            <ArchiveBrowser listing={card.listing} chart={card.chart ?? null} />
+          </Suspense>
+        </details>
+      ) : null}
     </article>
   );
 }

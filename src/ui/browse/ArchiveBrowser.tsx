@@ -1,0 +1,98 @@
+// Browse a chart's contents before trusting it: summary, files, and quick tabs for the
+// files people read first (values, schema, README, CRDs, templates). Loaded lazily, so the
+// markdown, sanitizer and highlighter code stays out of the first page load.
+import { useMemo, useState } from 'react';
+import type { ArchiveListing, TarEntry } from '../../core/chart-archive';
+import type { ChartMeta } from '../../core/chart-meta';
+import { ChartSummary } from './ChartSummary';
+import { FileTree } from './FileTree';
+import { FileViewer } from './FileViewer';
+import { buildTree } from './tree-model';
+
+type Tab =
+  'summary' | 'files' | 'values.yaml' | 'values.schema.json' | 'README.md' | 'crds' | 'templates';
+
+export default function ArchiveBrowser({
+  listing,
+  chart,
+}: {
+  listing: ArchiveListing;
+  chart: ChartMeta | null;
+}) {
+  const top = listing.topFolder ? `${listing.topFolder}/` : '';
+  const find = (name: string) => listing.entries.find((e) => e.path === `${top}${name}`) ?? null;
+  const [tab, setTab] = useState<Tab>(chart ? 'summary' : 'files');
+  const [selected, setSelected] = useState<TarEntry | null>(null);
+  const trees = useMemo(
+    () => ({
+      files: buildTree(listing.entries),
+      crds: buildTree(listing.entries.filter((e) => e.path.startsWith(`${top}crds/`))),
+      templates: buildTree(listing.entries.filter((e) => e.path.startsWith(`${top}templates/`))),
+    }),
+    [listing, top],
+  );
+  const tabs: Tab[] = [
+    ...(chart ? (['summary'] as const) : []),
+    'files',
+    ...(['values.yaml', 'values.schema.json', 'README.md'] as const).filter((n) => find(n)),
+    ...(trees.crds.children.length ? (['crds'] as const) : []),
+    ...(trees.templates.children.length ? (['templates'] as const) : []),
+  ];
+  const single = tab.includes('.') ? find(tab) : null;
+  const tree = tab === 'crds' || tab === 'templates' ? trees[tab] : null;
+  return (
+    <section className="browser" aria-label="Chart contents">
+      <div role="tablist" className="tabs">
+        {tabs.map((t) => (
+          <button
+            key={t}
+            role="tab"
+            type="button"
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+            data-tab={t}
+          >
+            {t === 'README.md' ? 'README' : t === 'crds' ? 'CRDs' : t}
+          </button>
+        ))}
+      </div>
+      {listing.warnings.length || listing.tooLarge ? (
+        <ul className="warnings" aria-label="Archive warnings" data-testid="archive-warnings">
+          {listing.tooLarge ? <li>{listing.tooLarge}</li> : null}
+          {listing.warnings.slice(0, 50).map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+      {listing.helmReject ? (
+        <p className="helm-load">
+          <code>helm install</code> would refuse to load this chart:{' '}
+          <code>{listing.helmReject}</code>
+        </p>
+      ) : null}
+      <div role="tabpanel">
+        {tab === 'summary' && chart ? <ChartSummary chart={chart} /> : null}
+        {single ? <FileViewer key={single.path} entry={single} /> : null}
+        {/* The full tree always stays in the DOM (testing contract); other tabs only hide it. */}
+        <div className="tree-and-viewer" hidden={tab !== 'files' && !tree}>
+          <div hidden={tab !== 'files'}>
+            <FileTree
+              root={trees.files}
+              selected={selected?.path ?? null}
+              onSelect={setSelected}
+              contract
+            />
+          </div>
+          {tree ? (
+            <FileTree root={tree} selected={selected?.path ?? null} onSelect={setSelected} />
+          ) : null}
+          {selected ? (
+            <FileViewer key={selected.path} entry={selected} />
+          ) : (
+            <p className="muted">Choose a file.</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

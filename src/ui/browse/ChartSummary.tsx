@@ -1,0 +1,94 @@
+// The chart's own Chart.yaml, as Artifact Hub would summarise it.
+import type { ChartMeta } from '../../core/chart-meta';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const list = (v: unknown) => (Array.isArray(v) ? v : []);
+const map = (v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+const SIMPLE = [
+  'name',
+  'version',
+  'appVersion',
+  'apiVersion',
+  'type',
+  'kubeVersion',
+  'description',
+  'home',
+] as const;
+
+export function ChartSummary({ chart }: { chart: ChartMeta }) {
+  const f = chart.fields;
+  return (
+    <div className="summary" data-testid="chart-summary">
+      {chart.error ? <p role="alert">{chart.error}</p> : null}
+      <dl className="facts">
+        {SIMPLE.filter((k) => str(f[k])).map((k) => (
+          <FieldRow key={k} label={k} value={str(f[k])!} />
+        ))}
+        {list(f.keywords).length ? (
+          <FieldRow label="keywords" value={list(f.keywords).map(String).join(', ')} />
+        ) : null}
+        {list(f.sources).length ? (
+          <FieldRow label="sources" value={list(f.sources).map(String).join(' · ')} />
+        ) : null}
+        {list(f.maintainers).length ? (
+          <FieldRow
+            label="maintainers"
+            value={list(f.maintainers)
+              .map((m) =>
+                [str(map(m).name), str(map(m).email) && `<${str(map(m).email)}>`]
+                  .filter(Boolean)
+                  .join(' '),
+              )
+              .join('; ')}
+          />
+        ) : null}
+      </dl>
+      {list(f.dependencies).length ? (
+        <>
+          <h4>Dependencies</h4>
+          <table className="deps">
+            <thead>
+              <tr>
+                <th>name</th>
+                <th>version</th>
+                <th>repository</th>
+                <th>condition</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list(f.dependencies).map((d, i) => (
+                <tr key={i}>
+                  <td>{str(map(d).name)}</td>
+                  <td className="mono">{str(map(d).version)}</td>
+                  <td className="break">{str(map(d).repository)}</td>
+                  <td>{str(map(d).condition)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {Object.keys(map(f.annotations)).length ? (
+        <>
+          <h4>Annotations</h4>
+          <dl className="facts">
+            {Object.entries(map(f.annotations)).map(([k, v]) => (
+              <FieldRow key={k} label={k} value={typeof v === 'string' ? v : JSON.stringify(v)} />
+            ))}
+          </dl>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function FieldRow({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className="break">{value}</dd>
+    </>
+  );
+}

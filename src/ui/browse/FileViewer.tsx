@@ -1,0 +1,111 @@
+// Shows one file from the archive: text with line numbers and highlighting, README.md
+// rendered through the sanitizer, binary as size + hex, links as links; always downloadable.
+import { useMemo, useState } from 'react';
+import { marked } from 'marked';
+import type { TarEntry } from '../../core/chart-archive';
+import { SafeHtml } from './SafeHtml';
+import { highlightLines, languageOf } from './highlight';
+import { formatMode, formatSize } from './tree-model';
+
+const PREVIEW = 200 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function asText(data: Uint8Array): string | null {
+  try {
+    return utf8.decode(data).replace(/^\ufeff/, '');
+  } catch {
+    return null;
+  }
+}
+
+function hex(data: Uint8Array): string {
+  const rows: string[] = [];
+  for (let i = 0; i < Math.min(data.length, 512); i += 16) {
+    const bytes = [...data.subarray(i, i + 16)];
+    const h = bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    const a = bytes.map((b) => (b >= 32 && b < 127 ? String.fromCharCode(b) : '.')).join('');
+    rows.push(`${i.toString(16).padStart(8, '0')}  ${h.padEnd(47)}  ${a}`);
+  }
+  return rows.join('\n');
+}
+
+export function FileViewer({ entry }: { entry: TarEntry }) {
+  const [all, setAll] = useState(false);
+  const [rendered, setRendered] = useState(true);
+  const data = entry.data;
+  const text = useMemo(() => (data ? asText(data) : null), [data]);
+  const shown = text !== null && !all && text.length > PREVIEW ? text.slice(0, PREVIEW) : text;
+  const isMarkdown = /\.md$/i.test(entry.path);
+  const lines = useMemo(
+    () =>
+      shown !== null && !(isMarkdown && rendered)
+        ? highlightLines(shown, languageOf(entry.path))
+        : [],
+    [shown, entry.path, isMarkdown, rendered],
+  );
+  const download = useMemo(
+    () => (data ? URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>])) : null),
+    [data],
+  );
+  const name = entry.path.split('/').pop() ?? 'file';
+  return (
+    <section
+      className="viewer"
+      aria-label={`File ${entry.path}`}
+      data-testid="viewer"
+      data-path={entry.path}
+    >
+      <header className="viewer-head">
+        <span className="mono">{entry.path}</span>
+        <span className="muted">
+          {formatSize(entry.size)} · {formatMode(entry.mode)}
+        </span>
+        {isMarkdown && text !== null ? (
+          <button type="button" className="small" onClick={() => setRendered(!rendered)}>
+            {rendered ? 'Show source' : 'Show rendered'}
+          </button>
+        ) : null}
+        {download ? (
+          <a className="button small" href={download} download={name}>
+            Download
+          </a>
+        ) : null}
+      </header>
+      {entry.type === 'symlink' || entry.type === 'hardlink' ? (
+        <p>
+          A link to <code>{entry.linkTarget}</code>. Links are shown, never followed.
+        </p>
+      ) : entry.type === 'dir' ? (
+        <p>A folder.</p>
+      ) : !data ? (
+        <p>
+          This file is {formatSize(entry.size)}, over the size limit for viewing; its contents were
+          not read.
+        </p>
+      ) : text === null ? (
+        <pre className="hex" data-testid="hex">
+          {hex(data)}
+        </pre>
+      ) : isMarkdown && rendered ? (
+        <SafeHtml
+          className="markdown"
+          html={marked.parse(shown ?? '', { async: false, gfm: true })}
+        />
+      ) : (
+        <ol className="code" data-testid="code">
+          {lines.map((html, i) => (
+            <li key={i}>
+              <SafeHtml className="line" html={html || ' '} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {entry.truncated ? <p className="muted">Only the first part of this file was read.</p> : null}
+      {shown !== null && text !== null && shown.length < text.length ? (
+        <button type="button" onClick={() => setAll(true)}>
+          Show all {formatSize(text.length)}
+        </button>
+      ) : null}
+    </section>
+  );
+}
