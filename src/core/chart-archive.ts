@@ -11,7 +11,7 @@ export type { EntryType, TarEntry } from './tar';
 
 export interface ArchiveListing {
   entries: TarEntry[];
-  /** Everything that looks wrong, one clear sentence each, in archive order. */
+  /** Everything that looks wrong, one sentence each: the archive's own, then each entry's. */
   warnings: string[];
   /** The error Helm's loader would stop with (its own wording), or null if it would load. */
   helmReject: string | null;
@@ -30,7 +30,10 @@ export interface ArchiveLimits {
 
 const MiB = 1024 * 1024;
 
-export const DEFAULT_LIMITS: ArchiveLimits = { maxTotal: 100 * MiB, maxFile: 5 * MiB };
+export const DEFAULT_LIMITS: Readonly<ArchiveLimits> = Object.freeze({
+  maxTotal: 100 * MiB,
+  maxFile: 5 * MiB,
+});
 
 /** Helm's MaxDecompressedChartSize, which applies whatever our own limits are. */
 const HELM_MAX_CHART = 100 * MiB;
@@ -47,7 +50,9 @@ export function readChartArchive(
   const tar = readTar(unzipped.data, { maxFile, cutShort: unzipped.tooLarge });
   const warnings = [...tar.warnings];
   if (unzipped.trailing > 0) {
-    warnings.push(`${unzipped.trailing} bytes after the gzip data were ignored.`);
+    warnings.push(
+      `${unzipped.trailing} bytes follow the end of the gzip data; they are not part of the chart (gzip -dc ignores them too).`,
+    );
   }
   for (const [i, entry] of tar.entries.entries()) {
     warnings.push(...entryWarnings(entry, tar.typeflags[i]!));
@@ -64,7 +69,7 @@ export function readChartArchive(
     helmReject: helmLoaderError(tar.entries, tar.typeflags, tar.failure, !unzipped.tooLarge),
     tooLarge: unzipped.tooLarge
       ? `The chart holds more than ${formatMiB(maxTotal)} once decompressed; reading stopped there` +
-        (maxTotal >= HELM_MAX_CHART ? ' (Helm refuses charts over 100 MiB).' : '.')
+        (maxTotal >= HELM_MAX_CHART ? ' (Helm refuses charts whose files add up to more).' : '.')
       : null,
     topFolder,
   };
@@ -90,6 +95,10 @@ function entryWarnings(entry: TarEntry, typeflag: string): string[] {
   }
   if (segments[0] === 'Chart.yaml') {
     found.push(`${name}: Chart.yaml sits outside the chart's top folder.`);
+  }
+  const helmError = helmPathError(entry.path);
+  if (helmError && found.length === 0 && entry.type !== 'dir') {
+    found.push(`${name}: Helm refuses this path (${helmError}).`);
   }
   if (entry.type === 'symlink' || entry.type === 'hardlink') {
     const kind = entry.type === 'symlink' ? 'a symbolic' : 'a hard';
@@ -127,15 +136,21 @@ function linkEscapes(entry: TarEntry): boolean {
 }
 
 function sharedTopFolder(entries: TarEntry[], warnings: string[]): string | null {
-  const tops = new Set(entries.map((e) => e.path.split('/')[0]!));
-  if (tops.size === 1) return [...tops][0]!;
+  const tops = new Set<string>();
+  let loose = false; // an entry at the archive's root, outside any folder
+  for (const e of entries) {
+    const slash = e.path.indexOf('/');
+    if (slash > 0) tops.add(e.path.slice(0, slash));
+    else if (slash < 0 && e.type === 'dir') tops.add(e.path);
+    else loose = true;
+  }
   if (tops.size > 1) {
     const shown = [...tops].slice(0, 5).map((t) => JSON.stringify(t));
     warnings.push(
       `Entries sit in ${tops.size} different top folders (${shown.join(', ')}${tops.size > 5 ? ', ...' : ''}); Helm drops each path's first folder and merges them.`,
     );
   }
-  return null;
+  return tops.size === 1 && !loose ? [...tops][0]! : null;
 }
 
 function duplicateWarnings(entries: TarEntry[]): string[] {

@@ -41,6 +41,12 @@ export type GunzipProgress = (inBytes: number, outBytes: number) => void;
 const IN_CHUNK = 64 * 1024;
 const OUT_CHUNK = 256 * 1024;
 
+/** zlib's words for its two trailer checks, said plainly. */
+const PLAIN_ZLIB: Record<string, string> = {
+  'incorrect data check': 'its CRC-32 does not match the data (incorrect data check)',
+  'incorrect length check': 'its recorded length does not match the data (incorrect length check)',
+};
+
 /** Thrown from inside pako's onData to abandon a push once the limit is passed. */
 class LimitReached extends Error {}
 
@@ -136,9 +142,10 @@ function inflateMembers(
       out.append(s.output.subarray(0, s.next_out));
       return memberStart;
     }
+    const why = PLAIN_ZLIB[inflator.msg] ?? inflator.msg;
     throw new ArchiveError(
       'corrupt',
-      `The archive's compressed data is corrupt (${inflator.msg}, near byte ${at + s.next_in}).`,
+      `The archive's compressed data is corrupt: ${why} (near byte ${at + s.next_in}).`,
     );
   }
   throw new ArchiveError(

@@ -1,8 +1,8 @@
 // A tar reader for chart archives: ustar (with the name prefix field), GNU long names and
 // link targets (`././@LongLink`, types L and K) and PAX records (`path`, `linkpath`, `size`,
-// `mtime`, UTF-8). It verifies every header checksum and notices an archive that stops
-// mid-entry, as Go's archive/tar (and so Helm) does; js-untar and nanotar do neither
-// (docs/decisions/0001-tar-reader.md). File contents are views of the input, never copies.
+// `mtime`, UTF-8). It verifies every header checksum and reports an archive that stops
+// mid-entry, as Go's archive/tar (and so Helm) does; docs/decisions/0001-tar-reader.md says
+// why not js-untar or nanotar. File contents are views of the input, never copies.
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -18,7 +18,7 @@ export interface TarEntry {
   linkTarget: string | null;
   /** File contents (a BOM kept), null for non-files and files over maxFile. */
   data: Uint8Array | null;
-  /** `data` does not hold the whole file: it is over maxFile, or the archive ends inside it. */
+  /** `data` holds only the first part of the file: the archive (or what was read) ends inside it. */
   truncated: boolean;
 }
 
@@ -95,7 +95,8 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
       break;
     }
     const typeflag = String.fromCharCode(tar[pos + 156]!).replace('\0', '');
-    const paxSize = pending.pax.get('size');
+    const meta = typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K';
+    const paxSize = meta ? undefined : pending.pax.get('size');
     const size = paxSize !== undefined ? Number(paxSize) : numeric(tar, pos + 124, 12)!;
     if (!Number.isSafeInteger(size) || size < 0) {
       out.warnings.push(
@@ -107,7 +108,7 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
     const dataStart = pos + BLOCK;
     const carried = isHeaderOnly(typeflag) ? 0 : size;
     const next = dataStart + Math.ceil(carried / BLOCK) * BLOCK;
-    if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+    if (meta) {
       if (dataStart + size > tar.length) {
         cut(`an extended header (at byte ${pos})`, done);
         break;
@@ -133,7 +134,7 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
     if (entry.type === 'file') {
       entry.data =
         available <= options.maxFile ? tar.subarray(dataStart, dataStart + available) : null;
-      entry.truncated = available < size || size > options.maxFile;
+      entry.truncated = entry.data !== null && available < size;
     }
     if (carried === 0 && size > 0) {
       out.warnings.push(
@@ -271,8 +272,9 @@ function parsePax(body: Uint8Array): Map<string, string> | null {
   let at = 0;
   while (at < body.length) {
     const space = body.indexOf(0x20, at);
-    const digits = space < 0 ? '' : String.fromCharCode(...body.subarray(at, space));
-    if (!/^[0-9]{1,10}$/.test(digits)) return null;
+    if (space < 0 || space - at > 10) return null; // also keeps the spread below small
+    const digits = String.fromCharCode(...body.subarray(at, space));
+    if (!/^[0-9]+$/.test(digits)) return null;
     const end = at + Number(digits);
     if (end > body.length || end <= space + 1 || body[end - 1] !== 0x0a) return null;
     const record = body.subarray(space + 1, end - 1);
