@@ -36,8 +36,6 @@ export interface KeyFileReport {
   error: string | null;
 }
 
-const ARMORED_KEY =
-  /-----BEGIN PGP (PUBLIC|PRIVATE) KEY BLOCK-----[\s\S]*?-----END PGP \1 KEY BLOCK-----/g;
 const MAX_NOTES = 20;
 
 export async function loadKeyFile(
@@ -87,7 +85,7 @@ export async function loadKeyFile(
 }
 
 async function collectArmored(text: string, chunks: KeyChunk[], report: KeyFileReport) {
-  const blocks = text.match(ARMORED_KEY) ?? [];
+  const blocks = armoredBlocks(text);
   for (const [i, block] of blocks.entries()) {
     try {
       const { data } = await unarmor(block);
@@ -147,4 +145,28 @@ export function mergeKeys(reports: KeyFileReport[]): SuppliedKey[] {
 
 function signatureCount(key: PublicKey): number {
   return key.toPacketList().length;
+}
+
+/** Every "BEGIN … KEY BLOCK" … "END … KEY BLOCK" span, found with indexOf (linear). */
+export function armoredBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  let from = 0;
+  for (;;) {
+    const begin = text.indexOf('-----BEGIN PGP ', from);
+    if (begin < 0) return blocks;
+    const kind = text.startsWith('PUBLIC KEY BLOCK-----', begin + 15)
+      ? 'PUBLIC'
+      : text.startsWith('PRIVATE KEY BLOCK-----', begin + 15)
+        ? 'PRIVATE'
+        : null;
+    if (!kind) {
+      from = begin + 15;
+      continue;
+    }
+    const endMarker = `-----END PGP ${kind} KEY BLOCK-----`;
+    const end = text.indexOf(endMarker, begin);
+    if (end < 0) return blocks; // no END anywhere after: later BEGINs cannot end either
+    blocks.push(text.slice(begin, end + endMarker.length));
+    from = end + endMarker.length;
+  }
 }

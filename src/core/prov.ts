@@ -57,8 +57,17 @@ export function parseProv(bytes: Uint8Array): Prov {
   const hashHeaders: string[] = [];
   let i = start + 1;
   for (; i < lines.length && lines[i]!.trim() !== ''; i++) {
-    const m = /^Hash:\s*(.+)$/.exec(lines[i]!.trim());
-    if (m) hashHeaders.push(...m[1]!.split(',').map((h) => h.trim()));
+    const header = lines[i]!.trim();
+    // Plain string tests, not a regex: a backtracking pattern is quadratic on hostile input.
+    if (header.startsWith('Hash:')) {
+      hashHeaders.push(
+        ...header
+          .slice(5)
+          .split(',')
+          .map((h) => h.trim())
+          .filter(Boolean),
+      );
+    }
   }
   if (i >= lines.length) throw new ProvError('The signed message ends inside its header.');
 
@@ -66,7 +75,7 @@ export function parseProv(bytes: Uint8Array): Prov {
   for (i++; i < lines.length && lines[i]!.trimEnd() !== BEGIN_SIG; i++) {
     // RFC 9580 §7.1: dash-escaped lines start with "- "; trailing spaces/tabs are not signed.
     const line = lines[i]!.startsWith('- ') ? lines[i]!.slice(2) : lines[i]!;
-    bodyLines.push(line.replace(/[ \t]+$/, ''));
+    bodyLines.push(trimSpacesAndTabs(line));
   }
   if (i >= lines.length) {
     throw new ProvError('The signed message has no "-----BEGIN PGP SIGNATURE-----" block.');
@@ -92,8 +101,23 @@ export function parseProv(bytes: Uint8Array): Prov {
   }
 }
 
+/** A Helm prov body is a few KiB; YAML parsing of megabytes of hostile structure takes seconds. */
+export const MAX_BODY_CHARS = 1 << 20;
+
+function trimSpacesAndTabs(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
 /** Splits the body like Helm: metadata YAML, "\n...\n", files YAML. */
 export function parseMessageBlock(body: string): Pick<Prov, 'metadata' | 'files'> {
+  if (body.length > MAX_BODY_CHARS) {
+    throw new ProvError(
+      `The signed text is ${(body.length / (1 << 20)).toFixed(1)} MiB; a Helm prov body is a few KiB, so it was not parsed.`,
+      'body',
+    );
+  }
   const sep = (body + '\n').indexOf('\n...\n');
   if (sep < 0) {
     throw new ProvError(
@@ -112,7 +136,10 @@ export function parseMessageBlock(body: string): Pick<Prov, 'metadata' | 'files'
   }
   const files = new Map<string, string>();
   for (const [name, value] of Object.entries(rawFiles as Record<string, unknown>)) {
-    const v = String(value).trim();
+    if (typeof value !== 'string') {
+      throw new ProvError(`The files entry for "${name}" is not a "sha256:<hex>" string.`, 'body');
+    }
+    const v = value.trim();
     const m = /^sha256:([0-9a-fA-F]{64})$/.exec(v);
     files.set(name, m ? m[1]!.toLowerCase() : v);
   }

@@ -126,7 +126,10 @@ export const useStore = create<State>()((set, get) => {
       if (get().files.length && pinValue(parsePin(pinText)) !== before) recheck();
     },
     reset() {
-      verifier.reset();
+      verifier.reset(
+        get().files.map((f) => f.id),
+        get().busy,
+      );
       set({ files: [], cards: [], busy: false, run: get().run + 1 });
     },
     warm: () => verifier.warm(),

@@ -35,10 +35,19 @@ export class Verifier {
     this.worker?.postMessage({ type: 'forget', ids } satisfies ToWorker);
   }
 
-  /** Drops all worker state (cached file bytes) by ending the worker. */
-  reset(): void {
-    this.worker?.terminate();
-    this.worker = null;
+  /**
+   * Drops all worker state. Work in flight is cancelled by ending the worker (a new one
+   * starts at once, warm); an idle worker only forgets its cached files, so openpgp.js
+   * stays loaded and the next drop is fast.
+   */
+  reset(ids: string[], busy: boolean): void {
+    if (busy) {
+      this.worker?.terminate();
+      this.worker = null;
+      this.warm();
+    } else {
+      this.forget(ids);
+    }
   }
 
   private send(msg: ToWorker) {
@@ -52,7 +61,8 @@ export class Verifier {
   }
 
   private crash(message: string) {
-    this.reset();
+    this.worker?.terminate();
+    this.worker = null;
     this.events.failed(this.pendingRun, message);
   }
 }
