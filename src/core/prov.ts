@@ -102,7 +102,7 @@ export function parseProv(bytes: Uint8Array): Prov {
 }
 
 /** A Helm prov body is a few KiB; YAML parsing of megabytes of hostile structure takes seconds. */
-export const MAX_BODY_CHARS = 1 << 20;
+export const MAX_BODY_CHARS = 256 * 1024;
 
 function trimSpacesAndTabs(line: string): string {
   let end = line.length;
@@ -114,7 +114,7 @@ function trimSpacesAndTabs(line: string): string {
 export function parseMessageBlock(body: string): Pick<Prov, 'metadata' | 'files'> {
   if (body.length > MAX_BODY_CHARS) {
     throw new ProvError(
-      `The signed text is ${(body.length / (1 << 20)).toFixed(1)} MiB; a Helm prov body is a few KiB, so it was not parsed.`,
+      `The signed text is ${Math.round(body.length / 1024)} KiB; a Helm prov body is a few KiB, so it was not parsed.`,
       'body',
     );
   }
