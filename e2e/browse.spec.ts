@@ -115,3 +115,18 @@ test('a hostile README executes nothing and loads nothing', async ({ page, baseU
   expect(dialogs).toEqual([]);
   expect(foreign).toEqual([]);
 });
+
+test('a subchart in charts/ opens as a chart of its own', async ({ page }) => {
+  const c = loadManifest().find((x) => x.id === 'archive-nested-dependency')!;
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(c.files.map((f) => join(FIXTURES, c.dir, f)));
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'verified');
+  await page.locator('[data-tab="files"]').click();
+  await page
+    .locator('[data-testid="tree-entry"][data-path$="charts/dep-0.1.0.tgz"] button')
+    .click();
+  await page.getByTestId('open-nested').click();
+  const nested = page.getByTestId('nested-chart');
+  await expect(nested).toContainText('dep');
+  await expect(nested.locator('[data-testid="tree-entry"]')).toHaveCount(0);
+});

@@ -15,9 +15,12 @@ type Tab =
 export default function ArchiveBrowser({
   listing,
   chart,
+  nested = false,
 }: {
   listing: ArchiveListing;
   chart: ChartMeta | null;
+  /** A subchart opened inside another chart: its tree carries no contract hooks. */
+  nested?: boolean;
 }) {
   const top = listing.topFolder ? `${listing.topFolder}/` : '';
   const find = (name: string) => listing.entries.find((e) => e.path === `${top}${name}`) ?? null;
@@ -80,7 +83,7 @@ export default function ArchiveBrowser({
               root={trees.files}
               selected={selected?.path ?? null}
               onSelect={setSelected}
-              contract
+              contract={!nested}
             />
           </div>
           {tree ? (

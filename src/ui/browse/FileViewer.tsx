@@ -1,6 +1,8 @@
 // Shows one file from the archive: text with line numbers and highlighting, README.md
 // rendered through the sanitizer, binary as size + hex, links as links; always downloadable.
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { ArchiveError, readChartArchive } from '../../core/chart-archive';
+import { readChartMeta } from '../../core/chart-meta';
 import { marked } from 'marked';
 import type { TarEntry } from '../../core/chart-archive';
 import { SafeHtml } from './SafeHtml';
@@ -8,6 +10,28 @@ import { highlightLines, languageOf } from './highlight';
 import { formatMode, formatSize } from './tree-model';
 
 const PREVIEW = 200 * 1024;
+// A subchart (charts/*.tgz) opens as an archive of its own, read here in the lazy chunk.
+const ArchiveBrowser = lazy(() => import('./ArchiveBrowser'));
+
+function NestedChart({ data }: { data: Uint8Array }) {
+  const opened = useMemo(() => {
+    try {
+      const listing = readChartArchive(data);
+      return { listing, chart: readChartMeta(listing), error: null };
+    } catch (e) {
+      if (!(e instanceof ArchiveError)) throw e;
+      return { listing: null, chart: null, error: e.message };
+    }
+  }, [data]);
+  if (!opened.listing) return <p role="alert">This subchart cannot be read: {opened.error}</p>;
+  return (
+    <div className="nested" data-testid="nested-chart">
+      <Suspense fallback={null}>
+        <ArchiveBrowser listing={opened.listing} chart={opened.chart} nested />
+      </Suspense>
+    </div>
+  );
+}
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function asText(data: Uint8Array): string | null {
@@ -32,6 +56,8 @@ function hex(data: Uint8Array): string {
 export function FileViewer({ entry }: { entry: TarEntry }) {
   const [all, setAll] = useState(false);
   const [rendered, setRendered] = useState(true);
+  const [nested, setNested] = useState(false);
+  const isArchive = /\.(tgz|tar\.gz)$/i.test(entry.path) && entry.data?.[0] === 0x1f;
   const data = entry.data;
   const text = useMemo(() => (data ? asText(data) : null), [data]);
   const shown = text !== null && !all && text.length > PREVIEW ? text.slice(0, PREVIEW) : text;
@@ -65,13 +91,25 @@ export function FileViewer({ entry }: { entry: TarEntry }) {
             {rendered ? 'Show source' : 'Show rendered'}
           </button>
         ) : null}
+        {isArchive ? (
+          <button
+            type="button"
+            className="small"
+            onClick={() => setNested(!nested)}
+            data-testid="open-nested"
+          >
+            {nested ? 'Close subchart' : 'Open as chart'}
+          </button>
+        ) : null}
         {download ? (
           <a className="button small" href={download} download={name}>
             Download
           </a>
         ) : null}
       </header>
-      {entry.type === 'symlink' || entry.type === 'hardlink' ? (
+      {nested && data ? (
+        <NestedChart data={data} />
+      ) : entry.type === 'symlink' || entry.type === 'hardlink' ? (
         <p>
           A link to <code>{entry.linkTarget}</code>. Links are shown, never followed.
         </p>
