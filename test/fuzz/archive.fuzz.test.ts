@@ -31,7 +31,6 @@ import {
   fc,
   fuzzRuns,
   hugeLineOp,
-  KNOWN_BUGS,
   opsArb,
   preview,
   timeoutFor,
@@ -82,7 +81,6 @@ function check(log: CaseLog, gz: Uint8Array, limits: Partial<ArchiveLimits>): vo
         expect(e.message.length, what()).toBeGreaterThan(0);
         return `ArchiveError ${e.reason}`;
       }
-      if (KNOWN_BUGS.tarPaxLongLengthField && isPaxSpreadBug(e)) return 'known bug: PAX spread';
       throw new Error(`readChartArchive threw a non-ArchiveError ${what()}`, { cause: e });
     }
     const maxFile = limits.maxFile ?? Infinity;
@@ -107,10 +105,6 @@ function check(log: CaseLog, gz: Uint8Array, limits: Partial<ArchiveLimits>): vo
   });
   log.count(outcome);
   expect(ms, `readChartArchive took ${ms.toFixed(0)} ms ${what()}`).toBeLessThan(CASE_BOUND_MS);
-}
-
-function isPaxSpreadBug(e: unknown): boolean {
-  return e instanceof RangeError && !!e.stack?.includes('parsePax');
 }
 
 function fuzz<T>(

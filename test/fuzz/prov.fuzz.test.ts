@@ -18,7 +18,6 @@ import {
   fc,
   fuzzRuns,
   hugeLineOp,
-  KNOWN_BUGS,
   opsArb,
   preview,
   textOp,
@@ -51,7 +50,6 @@ function outcome(got: { prov: Prov } | { error: unknown }, bytes: Uint8Array): s
       expect(e.kind, e.message).toBe('block');
       return 'ProvError';
     }
-    if (KNOWN_BUGS.provToStringKey && isToStringBug(e)) return 'known bug: toString key';
     throw new Error(`parseProv threw a non-ProvError on ${preview(bytes)}`, { cause: e });
   }
   const p = got.prov;
@@ -65,14 +63,6 @@ function outcome(got: { prov: Prov } | { error: unknown }, bytes: Uint8Array): s
   expect(p.bodyError).toBeInstanceOf(ProvError);
   expect(p.bodyError.kind).toBe('body');
   return 'prov with bodyError';
-}
-
-function isToStringBug(e: unknown): boolean {
-  return (
-    e instanceof TypeError &&
-    e.message === 'Cannot convert object to primitive value' &&
-    !!e.stack?.includes('parseMessageBlock')
-  );
 }
 
 // ---- structured provs: a clearsign envelope around a YAML body from a small grammar ----
