@@ -151,7 +151,13 @@ function parseYamlMap(src: string, what: string): Record<string, unknown> {
   try {
     // failsafe: every scalar stays a string, as Go reads Chart.yaml into string fields
     // (so "version: 1.10" stays "1.10", not the number 1.1).
-    doc = parseYaml(src, { schema: 'failsafe', maxAliasCount: 50, uniqueKeys: false });
+    doc = parseYaml(src, {
+      schema: 'failsafe',
+      maxAliasCount: 50,
+      uniqueKeys: false,
+      prettyErrors: false,
+      logLevel: 'error',
+    });
   } catch (e) {
     throw new ProvError(
       `The ${what} in the signed text is not valid YAML: ${(e as Error).message}`,
