@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
+// E2E_PORT / E2E_DIST / E2E_REPORT let several checkouts or builds be tested side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4391);
+const DIST = process.env.E2E_DIST ?? 'dist';
 export const BASE_PATH = '/chartproof/';
 
 export default defineConfig({
@@ -10,25 +13,16 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list'], ['json', { outputFile: 'test-report/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'test-report/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      // Without these, Chromium keeps trying to reach Google's services on a closed network.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {
-    command: `node scripts/serve.mjs --port ${PORT} --base ${BASE_PATH}`,
+    command: `node scripts/serve.mjs --port ${PORT} --base ${BASE_PATH} --dir ${DIST}`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     reuseExistingServer: false,
   },

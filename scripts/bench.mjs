@@ -27,7 +27,8 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { Driver, chromiumFlags, loadPlaywright, withMemory } from './bench/browser.mjs';
+import { Driver, loadPlaywright, withMemory } from './bench/browser.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 import { makeChart, makeRepository, stopAgent, writeKey } from './bench/fixtures.mjs';
 import { nativeAnchors, nativeRepositoryLoop } from './bench/native.mjs';
 import {
@@ -275,8 +276,8 @@ async function main() {
   const url = await startServer(site);
   const { chromium } = await loadPlaywright();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: chromiumFlags(join(ROOT, 'playwright.config.ts')),
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
     // Signals are ours: the handler above closes the browser, then the rest, then exits.
     handleSIGINT: false,
     handleSIGTERM: false,

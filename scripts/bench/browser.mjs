@@ -4,30 +4,8 @@
 // change event to the DOM mutation that completes the last verdict), so Playwright's own
 // round trips are not counted; the driver's wall time is kept alongside.
 /* global window, document, MutationObserver, Worker -- page-side code passed to Playwright */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cmdline, currentRss, descendants, peakRss, now } from './util.mjs';
-
-const DEFAULT_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** The Chromium flags of playwright.config.ts (read from it, so the two stay alike). */
-export function chromiumFlags(configPath) {
-  try {
-    const src = readFileSync(configPath, 'utf8');
-    const block = /args:\s*\[([\s\S]*?)\]/.exec(src)?.[1] ?? '';
-    const flags = [...block.matchAll(/'(--[^']+)'|"(--[^"]+)"/g)].map((m) => m[1] ?? m[2]);
-    return flags.length ? flags : DEFAULT_FLAGS;
-  } catch {
-    return DEFAULT_FLAGS;
-  }
-}
 
 export async function loadPlaywright() {
   try {
