@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 // base './': every asset URL is relative, so the same build works at the site root, under
 // a GitHub Pages project path (/chartproof/) or any other sub-path, with no rebuild.
 export default defineConfig({
-  base: './',
+  base: process.env.BASE_PATH || './', // BASE_PATH: set by the Pages workflow (/REPO/)
   plugins: [react()],
   worker: { format: 'es' },
   build: {
