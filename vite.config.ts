@@ -1,11 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offline } from './scripts/vite-offline';
 
 // base './': every asset URL is relative, so the same build works at the site root, under
 // a GitHub Pages project path (/chartproof/) or any other sub-path, with no rebuild.
 export default defineConfig({
   base: process.env.BASE_PATH || './', // BASE_PATH: set by the Pages workflow (/REPO/)
-  plugins: [react()],
+  // offline(): emits sw.js, precaching every built file (scripts/vite-offline.ts).
+  plugins: [react(), offline()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

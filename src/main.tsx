@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { useStore } from './state/store';
 import { pinFromHash } from './core/pin';
+import { registerServiceWorker } from './sw/register';
 import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -23,3 +24,6 @@ window.addEventListener('hashchange', pinFromUrl);
 const warm = () => useStore.getState().warm();
 if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 200 });
 else setTimeout(warm, 0);
+
+// Offline support: only for the built app (in dev it would cache Vite's ever-changing modules).
+if (import.meta.env.PROD) registerServiceWorker();

@@ -6,6 +6,8 @@ import { SampleButton } from './SampleButton';
 import { VerdictCard } from './VerdictCard';
 import { EmptyState } from './EmptyState';
 import { PinField } from './PinField';
+import { OfflineStatus } from './OfflineStatus';
+import { PrivacyPanel } from './PrivacyPanel';
 
 export function App() {
   const cards = useStore((s) => s.cards);
@@ -20,6 +22,7 @@ export function App() {
         <p className="tagline">
           Check a signed Helm chart in your browser. Nothing is installed, nothing is sent anywhere.
         </p>
+        <OfflineStatus />
       </header>
       <main>
         <section className="inputs" aria-label="Your files">
@@ -42,10 +45,12 @@ export function App() {
         </section>
       </main>
       <footer>
-        Works offline once loaded · your files stay in this tab and are gone on reset or reload ·{' '}
+        Works offline after the first visit · your files stay in this tab and are gone on reset or
+        reload ·{' '}
         <a href="https://helm.sh/docs/topics/provenance/" rel="noreferrer noopener" target="_blank">
           Helm provenance docs
         </a>
+        <PrivacyPanel />
       </footer>
     </DropZone>
   );

@@ -1,0 +1,9 @@
+// Messages between the page (src/sw/register.ts) and the service worker (src/sw/sw.ts).
+export type ToServiceWorker = { type: 'status' } | { type: 'skip-waiting' };
+
+// `ready`: every precached file of this build is in its cache, so the app loads offline.
+export interface StatusReply {
+  type: 'status';
+  ready: boolean;
+  buildId: string;
+}
