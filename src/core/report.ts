@@ -1,0 +1,265 @@
+// Reports of verdicts for people and programs: helmReport() is the text `helm verify` would
+// print followed by our summary (for pasting into an issue or a review), jsonReport() the
+// versioned machine-readable form documented in docs/report.md and
+// docs/schemas/report-v1.schema.json. Pure: verdicts in, text or plain objects out.
+
+import { REASON_WORDS, STATUS_WORDS, WARNING_WORDS } from './explain';
+import type { HelmAnswer, Reason, Status, Verdict, Warning } from './verdict-types';
+
+/** Kept equal to package.json's version by test/report.test.ts. */
+export const GENERATOR = { name: 'chartproof', version: '0.1.0' } as const;
+export const REPORT_SCHEMA_ID = 'https://chartproof.invalid/schemas/report-v1.schema.json';
+
+/** What a report needs of a card (the core's and the store's cards both fit). */
+export interface ReportCard {
+  archive: string | null;
+  prov: string | null;
+  verdict: Verdict;
+}
+
+export interface ReportMeta {
+  generatedAt?: Date;
+  /** SHA-256 (lower-case hex) of given files by name, for files the verdict has no hash of. */
+  fileHashes?: Readonly<Record<string, string>>;
+}
+
+export interface FileEntry {
+  role: 'archive' | 'prov' | 'key';
+  name: string;
+  sha256: string | null;
+}
+
+export interface CardReport {
+  subject: string;
+  status: Status;
+  reason: Reason | null;
+  warnings: Warning[];
+  headline: string;
+  details: string[];
+  chart: string | null;
+  claimedChart: string | null;
+  files: FileEntry[];
+  archive: { name: string; size: number; sha256: string | null; gzip: boolean } | null;
+  prov: {
+    name: string;
+    bom: boolean;
+    hashHeaders: string[];
+    files: { name: string; sha256: string }[];
+    body: string;
+  } | null;
+  pairedBy: Verdict['pairedBy'];
+  hash: Verdict['hash'];
+  signature: Verdict['signature'];
+  signer: {
+    fingerprint: string;
+    signingKeyFingerprint: string;
+    keyId: string;
+    userId: string | null;
+    userIds: string[];
+    algorithm: string;
+    bits: number | null;
+    created: string;
+    expires: string | null;
+    origin: string;
+    source: string;
+  } | null;
+  revocation: Verdict['revocation'];
+  keys: Verdict['keys'];
+  keyFiles: Verdict['keyFiles'];
+  pin: Verdict['pin'];
+  helm: { answer: HelmAnswer; why: string | null; explain: string | null; lines: string[] };
+  timings?: Record<string, number>;
+}
+
+export interface Report {
+  $schema: string;
+  schemaVersion: 1;
+  generator: { name: string; version: string };
+  generatedAt: string;
+  cards: CardReport[];
+}
+
+export function jsonReport(cards: readonly ReportCard[], meta: ReportMeta = {}): Report {
+  return {
+    $schema: REPORT_SCHEMA_ID,
+    schemaVersion: 1,
+    generator: { ...GENERATOR },
+    generatedAt: (meta.generatedAt ?? new Date()).toISOString(),
+    cards: cards.map((c) => cardReport(c, meta)),
+  };
+}
+
+function cardReport(card: ReportCard, meta: ReportMeta): CardReport {
+  // Fields are picked one by one: runtime objects can carry more than their types say, and
+  // the schema admits no unknown field.
+  const v = card.verdict;
+  const s = v.signer;
+  const timings = Object.keys(v.timings).length > 0 ? { timings: { ...v.timings } } : {};
+  return {
+    subject: subjectOf(card),
+    status: v.status,
+    reason: v.reason,
+    warnings: [...v.warnings],
+    headline: v.headline,
+    details: [...v.details],
+    chart: v.chart,
+    claimedChart: v.claimedChart,
+    files: fileEntries(card, meta),
+    archive: v.archive
+      ? {
+          name: v.archive.name,
+          size: v.archive.size,
+          sha256: v.archive.sha256 || null,
+          gzip: v.archive.gzip,
+        }
+      : null,
+    prov: v.prov
+      ? {
+          name: v.prov.name,
+          bom: v.prov.bom,
+          hashHeaders: [...v.prov.hashHeaders],
+          files: v.prov.files.map(([name, sha256]) => ({ name, sha256 })),
+          body: v.prov.body,
+        }
+      : null,
+    pairedBy: v.pairedBy,
+    hash: { expected: v.hash.expected, listedAs: v.hash.listedAs, match: v.hash.match },
+    signature: v.signature
+      ? {
+          keyId: v.signature.keyId,
+          issuerFingerprint: v.signature.issuerFingerprint,
+          created: v.signature.created,
+          hashAlgorithm: v.signature.hashAlgorithm,
+          count: v.signature.count,
+          detail: v.signature.detail,
+        }
+      : null,
+    signer: s
+      ? {
+          fingerprint: s.fingerprint,
+          signingKeyFingerprint: s.signingKeyFingerprint,
+          keyId: v.signature?.keyId ?? keyIdOf(s.signingKeyFingerprint),
+          userId: s.userId,
+          userIds: v.keys.find((k) => k.fingerprint === s.fingerprint)?.userIds ?? [],
+          algorithm: s.algorithm,
+          bits: s.bits,
+          created: s.keyCreated,
+          expires: s.expires,
+          origin: s.origin,
+          source: s.source,
+        }
+      : null,
+    revocation: v.revocation
+      ? { date: v.revocation.date, hard: v.revocation.hard, reason: v.revocation.reason }
+      : null,
+    keys: v.keys.map((k) => ({
+      fingerprint: k.fingerprint,
+      userIds: [...k.userIds],
+      source: k.source,
+      origin: k.origin,
+      fromSecret: k.fromSecret,
+    })),
+    keyFiles: v.keyFiles.map((f) => ({
+      name: f.name,
+      format: f.format,
+      keys: f.keys,
+      secret: f.secret,
+      notes: [...f.notes],
+      error: f.error,
+    })),
+    pin: v.pin ? { value: v.pin.value, matched: v.pin.matched } : null,
+    helm: { answer: v.helm.answer, why: v.helm.why, explain: v.helm.explain, lines: helmOutput(v) },
+    ...timings,
+  };
+}
+
+/** The archive's name, or the prov's for a card without an archive (the contract's data-archive). */
+export function subjectOf(card: ReportCard): string {
+  return card.archive ?? card.prov ?? card.verdict.archive?.name ?? 'chart';
+}
+
+/** The long key ID: the low 64 bits of a v4 fingerprint, the high 64 of a v6 one. */
+function keyIdOf(fingerprint: string): string {
+  return fingerprint.length === 64 ? fingerprint.slice(0, 16) : fingerprint.slice(-16);
+}
+
+function fileEntries(card: ReportCard, meta: ReportMeta): FileEntry[] {
+  const v = card.verdict;
+  const known = meta.fileHashes ?? {};
+  const out: FileEntry[] = [];
+  const archive = card.archive ?? v.archive?.name;
+  if (archive) {
+    const sha = v.archive?.name === archive && v.archive.sha256 ? v.archive.sha256 : null;
+    out.push({ role: 'archive', name: archive, sha256: sha ?? known[archive] ?? null });
+  }
+  const prov = card.prov ?? v.prov?.name;
+  if (prov) out.push({ role: 'prov', name: prov, sha256: known[prov] ?? null });
+  for (const k of v.keyFiles)
+    out.push({ role: 'key', name: k.name, sha256: known[k.name] ?? null });
+  return out;
+}
+
+/**
+ * What `helm verify` prints for these files: its three lines when it accepts, its error line
+ * when it rejects, nothing when Helm has nothing to check (no prov, no key, loose pairing).
+ */
+export function helmOutput(v: Verdict): string[] {
+  if (v.helm.answer === 'reject' && v.helm.why) return [`Error: ${v.helm.why}`];
+  if (v.helm.answer !== 'accept') return [];
+  if (v.helmLines) return v.helmLines.split('\n');
+  // Helm accepts some charts we do not verify (a non-gzip archive): same three lines.
+  if (!v.signer || !v.archive) return [];
+  return [
+    `Signed by: ${v.signer.userId ?? '(no user ID)'}`,
+    `Using Key With Fingerprint: ${v.signer.fingerprint}`,
+    `Chart Hash Verified: sha256:${v.archive.sha256}`,
+  ];
+}
+
+/** Helm's output (if any), a blank line, then chartproof's summary in plain words. */
+export function helmReport(card: ReportCard, meta: ReportMeta = {}): string {
+  const v = card.verdict;
+  const r = cardReport(card, meta);
+  const out: string[] = [];
+  const helm = helmOutput(v);
+  if (helm.length > 0) out.push(...helm, '');
+  out.push(`chartproof ${GENERATOR.version}: ${STATUS_WORDS[v.status]} — ${r.subject}`);
+  out.push(`Status: ${v.status}${v.reason ? ` (${v.reason})` : ''}`);
+  out.push(v.headline);
+  if (v.reason && REASON_WORDS[v.reason] !== v.headline) out.push(REASON_WORDS[v.reason]);
+  if (v.chart || v.claimedChart) out.push(`Chart: ${v.chart ?? `${v.claimedChart} (claimed)`}`);
+  if (r.signer) {
+    const who =
+      r.signer.userIds.length > 0 ? r.signer.userIds : [r.signer.userId ?? '(no user ID)'];
+    out.push(`Signer: ${who.join('; ')}`);
+    out.push(`  Fingerprint: ${r.signer.fingerprint}`);
+    if (r.signer.signingKeyFingerprint !== r.signer.fingerprint)
+      out.push(`  Signing subkey: ${r.signer.signingKeyFingerprint}`);
+    out.push(
+      `  Key: ${r.signer.algorithm}, created ${r.signer.created}, ` +
+        (r.signer.expires ? `expires ${r.signer.expires}` : 'does not expire'),
+    );
+  } else if (v.signature) {
+    out.push(`Signed by key ${v.signature.issuerFingerprint ?? v.signature.keyId} (not given)`);
+  }
+  if (v.signature) {
+    out.push(
+      `Signature: ${v.signature.hashAlgorithm}` +
+        (v.signature.created ? `, made ${v.signature.created}` : ''),
+    );
+  }
+  if (v.pin) {
+    const state = v.pin.matched === null ? 'not checked' : v.pin.matched ? 'matches' : 'differs';
+    out.push(`Expected signer: ${v.pin.value} (${state})`);
+  }
+  if (v.warnings.length > 0) {
+    out.push('Warnings:');
+    for (const w of v.warnings) out.push(`  - ${WARNING_WORDS[w]} [${w}]`);
+  }
+  const helmWord = { accept: 'would accept', reject: 'would reject' } as const;
+  out.push(`helm verify: ${v.helm.answer ? helmWord[v.helm.answer] : 'has nothing to check'}`);
+  if (v.helm.explain) out.push(`  ${v.helm.explain}`);
+  out.push('Files (SHA-256):');
+  for (const f of r.files) out.push(`  ${f.sha256 ?? '(not computed)'}  ${f.name}`);
+  return out.join('\n') + '\n';
+}
