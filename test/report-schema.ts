@@ -2,7 +2,7 @@
 // strict mode, with the one format the schema uses (saves an ajv-formats dependency).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020 from 'ajv/dist/2020.js';
 
 const schema = JSON.parse(
   readFileSync(join(import.meta.dirname, '../docs/schemas/report-v1.schema.json'), 'utf8'),

@@ -6,6 +6,7 @@ import { STATUS_WORDS, WARNING_WORDS } from '../core/explain';
 import { SignatureFacts } from './SignatureFacts';
 import { HelmPanel } from './HelmPanel';
 import { VerdictDetails } from './VerdictDetails';
+import { ReportActions } from './ReportActions';
 
 const ArchiveBrowser = lazy(() => import('./browse/ArchiveBrowser'));
 
@@ -65,6 +66,7 @@ export function VerdictCard({ card }: { card: Card }) {
       ) : null}
       <SignatureFacts verdict={v} />
       <HelmPanel verdict={v} />
+      <ReportActions card={{ archive: card.archive, prov: card.prov, verdict: v }} />
       <VerdictDetails verdict={v} />
       {card.listing ? (
         <details className="contents" open={card.verdict?.status !== 'error'}>

@@ -1,0 +1,117 @@
+// "Copy report" (Helm's output + our summary, for an issue or a review) and "Download JSON"
+// (docs/report.md) for one card; DownloadAllReports for every finished card at once.
+import { useRef, useState } from 'react';
+import { sha256Hex } from '../core/archive';
+import { helmReport, jsonReport, subjectOf, type ReportCard } from '../core/report';
+import { useStore, type Card } from '../state/store';
+import './report.css';
+
+// The verdict hashes the archive only; prov and key files are small, so hash them here from
+// the bytes the user gave (same Blob, same bytes the worker read). Cached per Blob.
+const digests = new WeakMap<Blob, Promise<string>>();
+function digestOf(blob: Blob): Promise<string> {
+  let d = digests.get(blob);
+  if (!d) {
+    d = blob.arrayBuffer().then((b) => sha256Hex(new Uint8Array(b)));
+    digests.set(blob, d);
+  }
+  return d;
+}
+
+async function fileHashes(cards: readonly ReportCard[]): Promise<Record<string, string>> {
+  const wanted = new Set(
+    cards.flatMap((c) => [c.prov ?? '', ...c.verdict.keyFiles.map((k) => k.name)]),
+  );
+  const files = useStore.getState().files.filter((f) => wanted.has(f.name));
+  const hashes = await Promise.all(files.map((f) => digestOf(f.blob)));
+  return Object.fromEntries(files.map((f, i) => [f.name, hashes[i]!]));
+}
+
+function download(name: string, data: unknown) {
+  const url = URL.createObjectURL(
+    new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' }),
+  );
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // Revoke later: the browser starts reading the URL only after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** chartproof-report-NAME-VERSION.json (or the archive's name), safe as a file name. */
+export function reportFileName(card: ReportCard): string {
+  const base = card.verdict.chart?.replace('@', '-') ?? subjectOf(card).replace(/\.tgz$/i, '');
+  return `chartproof-report-${base.replace(/[^A-Za-z0-9._+-]+/g, '_')}.json`;
+}
+
+export function ReportActions({ card }: { card: ReportCard }) {
+  const [copied, setCopied] = useState(false);
+  const [fallback, setFallback] = useState<string | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  const copy = async () => {
+    const text = helmReport(card, { fileHashes: await fileHashes([card]) });
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(text);
+      setFallback(null);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      // Clipboard denied (permissions, insecure context): let the user copy by hand.
+      setFallback(text);
+      requestAnimationFrame(() => area.current?.select());
+    }
+  };
+  const save = async () => {
+    const report = jsonReport([card], { fileHashes: await fileHashes([card]) });
+    download(reportFileName(card), report);
+  };
+
+  return (
+    <div className="report-actions">
+      <div className="actions">
+        <button type="button" className="small" data-testid="copy-report" onClick={copy}>
+          {copied ? 'Copied' : 'Copy report'}
+        </button>
+        <button type="button" className="small" data-testid="download-json" onClick={save}>
+          Download JSON
+        </button>
+      </div>
+      {fallback !== null ? (
+        <label className="report-fallback">
+          <span className="muted">The clipboard is not available here: copy the report below.</span>
+          <textarea
+            ref={area}
+            readOnly
+            rows={Math.min(20, fallback.split('\n').length)}
+            value={fallback}
+            data-testid="report-text"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </label>
+      ) : null}
+    </div>
+  );
+}
+
+/** One JSON report of every finished card; shown only when there is more than one. */
+export function DownloadAllReports() {
+  const cards = useStore((s) => s.cards);
+  const done = cards.filter((c): c is Card & ReportCard => c.verdict !== null);
+  if (done.length < 2 || done.length !== cards.length) return null;
+  const save = async () => {
+    download(
+      'chartproof-report-all.json',
+      jsonReport(done, { fileHashes: await fileHashes(done) }),
+    );
+  };
+  return (
+    <div className="actions report-all">
+      <button type="button" className="small" data-testid="download-all-json" onClick={save}>
+        Download all (JSON)
+      </button>
+    </div>
+  );
+}
