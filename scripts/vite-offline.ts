@@ -39,11 +39,6 @@ export function offline(): Plugin {
       for (const [name, out] of Object.entries(bundle))
         files.set(name, out.type === 'chunk' ? out.code : out.source);
 
-      const names = [...files.keys()].filter((n) => !skip(n)).sort();
-      const hash = createHash('sha256');
-      for (const n of names) hash.update(n).update('\0').update(files.get(n)!).update('\0');
-      const buildId = hash.digest('hex').slice(0, 16);
-
       const source = await readFile(SW_SOURCE, 'utf8');
       const out = await transformWithOxc(source, SW_SOURCE.pathname, { lang: 'ts' });
       // Service workers are registered as classic scripts (module workers are not everywhere):
@@ -51,6 +46,12 @@ export function offline(): Plugin {
       const code = out.code.replace(/^export \{\};?\s*$/m, '');
       if (/^\s*(import|export)\b/m.test(code))
         this.error('src/sw/sw.ts must compile to a script: only `import type` is allowed');
+
+      // The worker's own code counts too: a fix to it gets a fresh cache like any other change.
+      const names = [...files.keys()].filter((n) => !skip(n)).sort();
+      const hash = createHash('sha256').update(code);
+      for (const n of names) hash.update('\0').update(n).update('\0').update(files.get(n)!);
+      const buildId = hash.digest('hex').slice(0, 16);
       this.emitFile({
         type: 'asset',
         fileName: SW_FILE,

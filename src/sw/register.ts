@@ -63,11 +63,15 @@ function watchInstalling(reg: ServiceWorkerRegistration) {
 export function registerServiceWorker() {
   if (!('serviceWorker' in navigator)) return;
   const container = navigator.serviceWorker;
+  let hadController = container.controller !== null;
   container.addEventListener('controllerchange', () => {
-    // Our own update: the new version now controls this tab, reload into it. Otherwise this is
-    // the first install claiming the tab: nothing to reload, just refresh the status.
-    if (reloadOnChange) location.reload();
-    else void askStatus();
+    // Our own update: the new version now controls this tab, reload into it. A first install
+    // claiming the tab needs nothing. An update accepted in another tab: this tab still runs
+    // the old code, whose lazy chunks the new cache lacks, so offer the reload here too.
+    if (reloadOnChange) return location.reload();
+    if (hadController) set({ updateReady: true });
+    hadController = true;
+    void askStatus();
   });
   container
     .register('./sw.js', { scope: './' })
