@@ -3,11 +3,13 @@
 // load.go) so the UI can say what is inside, what looks wrong, and whether Helm would
 // refuse to load it. Subcharts (charts/*.tgz) are archives of their own: open them the same way.
 
-import { gunzip } from './gunzip';
+import { gunzip, type Gunzipped } from './gunzip';
+import { DEFAULT_LIMITS, HELM_MAX_CHART, MiB, type ArchiveLimits } from './limits';
 import { isHeaderOnly, readTar, type TarEntry, type TarFailure } from './tar';
 
 export { ArchiveError, type ArchiveFailure } from './gunzip';
 export type { EntryType, TarEntry } from './tar';
+export { DEFAULT_LIMITS, type ArchiveLimits } from './limits';
 
 export interface ArchiveListing {
   entries: TarEntry[];
@@ -21,22 +23,6 @@ export interface ArchiveListing {
   topFolder: string | null;
 }
 
-export interface ArchiveLimits {
-  /** Decompressed bytes to read at most. */
-  maxTotal: number;
-  /** Larger files are listed without their contents. */
-  maxFile: number;
-}
-
-const MiB = 1024 * 1024;
-
-export const DEFAULT_LIMITS: Readonly<ArchiveLimits> = Object.freeze({
-  maxTotal: 100 * MiB,
-  maxFile: 5 * MiB,
-});
-
-/** Helm's MaxDecompressedChartSize, which applies whatever our own limits are. */
-const HELM_MAX_CHART = 100 * MiB;
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /** Throws ArchiveError when the input is not gzip, is corrupt or is cut short. */
@@ -45,8 +31,16 @@ export function readChartArchive(
   limits?: Partial<ArchiveLimits>,
   onProgress?: (done: number, total: number) => void,
 ): ArchiveListing {
-  const { maxTotal, maxFile } = { ...DEFAULT_LIMITS, ...limits };
-  const unzipped = gunzip(gz, { maxTotal }, onProgress && ((done) => onProgress(done, gz.length)));
+  const all = { ...DEFAULT_LIMITS, ...limits };
+  const unzipped = gunzip(gz, all, onProgress && ((done) => onProgress(done, gz.length)));
+  return listArchive(unzipped, all);
+}
+
+/** Reads the tar inside gunzipped bytes and runs Helm's loader checks on it. */
+export function listArchive(
+  unzipped: Gunzipped,
+  { maxTotal, maxFile }: ArchiveLimits,
+): ArchiveListing {
   const tar = readTar(unzipped.data, { maxFile, cutShort: unzipped.tooLarge });
   const warnings = [...tar.warnings];
   if (unzipped.trailing > 0) {

@@ -1,26 +1,19 @@
 // Turns a set of dropped files into one verdict per chart archive (or per orphan prov):
 // classify each file, load every key file, parse every prov, hash every archive, pair
-// provs with archives, check signatures, then apply the rules (verdict.ts) and Helm's
-// view (helm.ts). Pure: bytes in, verdicts out; the worker feeds it.
+// provs with archives, then per pair read the archive's contents and judge it (judge.ts).
+// Each card is handed out as soon as it is decided, so a repository of charts fills in one
+// by one. Pure: bytes in, verdicts out; the worker feeds it and caches the slow parts.
 
-import type { Signature } from 'openpgp';
-import { headline, WARNING_WORDS } from './explain';
-import { helmVerdict } from './helm';
-import {
-  loadKeyFile,
-  mergeKeys,
-  type KeyFileReport,
-  type KeyOrigin,
-  type SuppliedKey,
-} from './keyring';
-import { pairFiles, roleOf, type Pairing } from './pairing';
-import { chartId, parseProv, type Prov } from './prov';
-import { checkSignatures, describePackets, readSignatures, type SignatureCheck } from './signature';
-import { groupFingerprint } from './text';
-import { decide, pinMatches, type ArchiveFacts } from './verdict';
+import { archiveFacts } from './archive';
+import { loadKeyFile, mergeKeys, type KeyOrigin } from './keyring';
+import { judge, type Context, type ProvRead } from './judge';
+import { pairFiles, roleOf } from './pairing';
+import { chartId, parseProv } from './prov';
+import { readSignatures } from './signature';
+import type { ArchiveFacts } from './verdict';
 import type { ArchiveListing } from './chart-archive';
-import { crossCheck, type ChartMeta } from './chart-meta';
-import { inspectArchive, type Inspection } from './inspect';
+import type { ChartMeta } from './chart-meta';
+import { readContents, type Contents } from './inspect';
 import type { Verdict } from './verdict-types';
 
 export interface InputFile {
@@ -40,39 +33,50 @@ export interface Card {
   chart: ChartMeta | null;
 }
 
+/** What the slow work is doing for a card (shown while its verdict is pending). */
+export type Phase = 'hash' | 'signature' | 'unpack';
+
 export interface EvaluateOptions {
   now?: Date;
   pinned?: string | null;
   /** Called once the archives are known, before the slow work, so cards can show up. */
   onPlan?: (cards: { id: string; archive: string }[]) => void;
-  /** Reads an archive (the worker caches this per file). */
-  inspect?: (file: InputFile) => Promise<Inspection>;
-}
-
-interface ProvRead {
-  file: InputFile;
-  prov: Prov | null;
-  error: Error | null;
-  signature: Signature | null;
+  /** Called with each card as soon as it is decided. */
+  onCard?: (card: Card) => void;
+  onProgress?: (id: string, phase: Phase, fraction: number | null) => void;
+  /** Hashes an archive (the worker caches this per file). */
+  facts?: (file: InputFile) => Promise<ArchiveFacts>;
+  /** Reads an archive's contents (the worker caches this per file and limits). */
+  contents?: (file: InputFile, onProgress: (fraction: number) => void) => Promise<Contents>;
+  /** Aborted when a newer request makes this one pointless: stops between steps. */
+  signal?: AbortSignal;
 }
 
 export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): Promise<Card[]> {
   const now = opts.now ?? new Date();
+  performance.clearMeasures?.(); // only the latest run's timings are kept
   const by = { archive: [] as InputFile[], prov: [] as InputFile[], key: [] as InputFile[] };
   for (const f of files) by[roleOf(f.name, f.bytes.subarray(0, 65536))].push(f);
   opts.onPlan?.(by.archive.map((a) => ({ id: a.id, archive: a.name })));
+  const step = () => opts.signal?.throwIfAborted();
 
   const t0 = performance.now();
   const keyReports = await Promise.all(by.key.map((f) => loadKeyFile(f.name, f.bytes, f.origin)));
   const keys = mergeKeys(keyReports);
   const provs = await Promise.all(by.prov.map(readProv));
-  const tKeys = performance.now() - t0;
-  const inspections = new Map<string, Inspection>();
-  const inspect = opts.inspect ?? ((f: InputFile) => inspectArchive(f.name, f.bytes));
-  for (const a of by.archive) inspections.set(a.id, await inspect(a));
-  const facts = new Map([...inspections].map(([id, i]) => [id, i.facts]));
+  const tKeys = mark('keys', t0);
+  step();
+
+  const hashOf = opts.facts ?? ((f: InputFile) => archiveFacts(f.name, f.bytes));
+  const facts = new Map<string, { facts: ArchiveFacts; ms: number }>();
+  for (const a of by.archive) {
+    opts.onProgress?.(a.id, 'hash', null);
+    const t = performance.now();
+    facts.set(a.id, { facts: await hashOf(a), ms: mark(`hash ${a.name}`, t) });
+    step();
+  }
   const pairs = pairFiles(
-    by.archive.map((a) => ({ id: a.id, name: a.name, sha256: facts.get(a.id)!.sha256 })),
+    by.archive.map((a) => ({ id: a.id, name: a.name, sha256: facts.get(a.id)!.facts.sha256 })),
     provs.map((p) => ({
       id: p.file.id,
       name: p.file.name,
@@ -80,199 +84,71 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
       chart: p.prov ? chartId(p.prov.metadata) : null,
     })),
   );
-  const context = { keyReports, keys, now, pinned: opts.pinned ?? null };
+
+  const readOf =
+    opts.contents ??
+    ((f: InputFile, onProgress: (x: number) => void) =>
+      readContents(f.bytes, { onProgress, signal: opts.signal }));
+  const context: Context = { keyReports, keys, now, pinned: opts.pinned ?? null };
   const cards: Card[] = [];
   for (const pair of pairs) {
-    const t1 = performance.now();
-    const archive = pair.archive ? facts.get(pair.archive.id)! : null;
+    const id = pair.archive?.id ?? pair.prov!.id;
+    const hashed = pair.archive ? facts.get(pair.archive.id)! : null;
+    let contents: Contents | null = null;
+    let tUnpack: number | undefined;
+    if (pair.archive && hashed?.facts.gzip) {
+      const t = performance.now();
+      const file = by.archive.find((a) => a.id === pair.archive!.id)!;
+      contents = await readOf(file, (x) => opts.onProgress?.(id, 'unpack', x));
+      tUnpack = mark(`unpack ${file.name}`, t);
+      step();
+    }
+    if (pair.archive) opts.onProgress?.(id, 'signature', null);
+    const archive = hashed ? withContents(hashed.facts, contents) : null;
     const provRead = pair.prov ? provs.find((p) => p.file.id === pair.prov!.id)! : null;
-    const inspection = pair.archive ? inspections.get(pair.archive.id)! : null;
-    const verdict = await judge(archive, provRead, pair, context, inspection);
-    verdict.timings = { keys: tKeys, verify: performance.now() - t1 };
-    cards.push({
-      id: pair.archive?.id ?? pair.prov!.id,
+    const t1 = performance.now();
+    const verdict = await judge(archive, provRead, pair, context, contents);
+    verdict.timings = {
+      keys: tKeys,
+      ...(hashed ? { hash: hashed.ms } : {}),
+      ...(tUnpack !== undefined ? { unpack: tUnpack } : {}),
+      verify: mark(`verify ${pair.archive?.name ?? pair.prov!.name}`, t1),
+    };
+    const card: Card = {
+      id,
       archive: pair.archive?.name ?? null,
       prov: pair.prov?.name ?? null,
       verdict,
-      listing: inspection?.listing ?? null,
-      chart: inspection?.chart ?? null,
-    });
+      listing: contents?.listing ?? null,
+      chart: contents?.chart ?? null,
+    };
+    cards.push(card);
+    step();
+    opts.onCard?.(card);
   }
   return cards;
 }
 
-async function readProv(file: InputFile): Promise<ProvRead> {
+/** The hash facts (possibly cached and shared) plus what reading the contents found. */
+function withContents(facts: ArchiveFacts, contents: Contents | null): ArchiveFacts {
+  const out: ArchiveFacts = { ...facts };
+  if (contents?.problem) out.problem = contents.problem;
+  if (contents?.tooLarge) out.tooLarge = contents.tooLarge;
+  return out;
+}
+
+/** Milliseconds since `start`, also left as a performance measure for DevTools and the bench. */
+function mark(what: string, start: number): number {
+  const end = performance.now();
+  performance.measure?.(`chartproof ${what}`, { start, end });
+  return end - start;
+}
+
+async function readProv(file: InputFile): Promise<ProvRead & { file: InputFile }> {
   try {
     const prov = parseProv(file.bytes);
     return { file, prov, error: null, signature: await readSignatures(prov.signatureArmor) };
   } catch (e) {
     return { file, prov: null, error: e as Error, signature: null };
   }
-}
-
-interface Context {
-  keyReports: KeyFileReport[];
-  keys: SuppliedKey[];
-  now: Date;
-  pinned: string | null;
-}
-
-async function judge(
-  archive: ArchiveFacts | null,
-  provRead: ProvRead | null,
-  pair: Pairing,
-  ctx: Context,
-  inspection: Inspection | null,
-): Promise<Verdict> {
-  const prov = provRead?.prov ?? null;
-  const sig: SignatureCheck | null =
-    prov && provRead?.signature && ctx.keys.length > 0
-      ? await checkSignatures(prov.body, provRead.signature, ctx.keys, ctx.now)
-      : null;
-  const packets =
-    provRead?.signature && !sig ? (describePackets(provRead.signature)[0] ?? null) : null;
-  const keyFiles = ctx.keyReports.length;
-  const outcome = decide({
-    archive,
-    prov,
-    provError: provRead?.error?.message ?? prov?.bodyError?.message ?? null,
-    signatureError: null,
-    keyFiles,
-    usableKeys: ctx.keys.length,
-    secretSupplied: ctx.keyReports.some((r) => r.secret),
-    signature: sig,
-    pinned: ctx.pinned,
-  });
-  // Cross-checks only mean something against a text the signer vouched for.
-  const cross =
-    sig?.outcome === 'good' && inspection?.chart
-      ? crossCheck(
-          prov?.metadata ?? null,
-          inspection.chart,
-          inspection.listing?.topFolder ?? null,
-          sig.signer!.fingerprint,
-        )
-      : { warnings: [], notes: [] };
-  outcome.warnings.push(...cross.warnings);
-  const signerKey = sig?.signer
-    ? ctx.keys.find((k) => k.fingerprint === sig.signer!.fingerprint)
-    : undefined;
-  const provErrorKind = prov?.bodyError ? 'body' : provRead?.error ? 'block' : null;
-  const helm = helmVerdict({
-    archive,
-    prov,
-    provBlockMissing: provErrorKind === 'block',
-    provBodyError: provErrorKind === 'body' ? (prov?.bodyError?.message ?? '') : null,
-    keyFiles,
-    usableKeys: ctx.keys.length,
-    binaryKeysOnly: ctx.keyReports.every((r) => r.format === 'binary' || r.keys.length === 0),
-    signature: sig,
-    looselyPaired: pair.pairedBy === 'lone',
-    signingKeyId: sig?.packet.keyId ?? packets?.keyId ?? null,
-  });
-  const claimedChart = prov ? chartId(prov.metadata) : null;
-  const packet = sig?.packet ?? packets;
-  const details = [
-    ...(provRead?.error ? [provRead.error.message] : []),
-    ...(prov?.bodyError ? [prov.bodyError.message] : []),
-    ...(archive?.problem ? [`The archive cannot be read: ${archive.problem}`] : []),
-    ...(archive?.tooLarge ? [archive.tooLarge] : []),
-    ...cross.notes,
-    ...(pair.pairedBy === 'lone' && prov ? [looseNote(prov, archive)] : []),
-    ...outcome.warnings.map((w) => WARNING_WORDS[w]),
-    ...ctx.keyReports.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`),
-  ];
-  if (outcome.status === 'no-key' && packet) {
-    details.unshift(
-      `Signed by key ${packet.issuerFingerprint ? groupFingerprint(packet.issuerFingerprint) : packet.keyId}. ` +
-        `Get the publisher's public key (e.g. gpg --recv-keys ${packet.issuerFingerprint ?? packet.keyId}; ` +
-        `gpg --export ${packet.keyId} > key.gpg) and add it here.`,
-    );
-  }
-  if (outcome.reason && outcome.status === 'failed' && sig?.detail)
-    details.push(`openpgp.js: ${sig.detail}`);
-  if (!archive && prov) details.unshift(`No chart archive was given for ${provRead!.file.name}.`);
-  const verified = outcome.status === 'verified';
-  return {
-    status: outcome.status,
-    reason: outcome.reason,
-    warnings: outcome.warnings,
-    headline: headline(outcome.status, outcome.reason, claimedChart),
-    details,
-    chart: verified ? claimedChart : null,
-    claimedChart,
-    archive,
-    prov:
-      prov && provRead
-        ? {
-            name: provRead.file.name,
-            body: prov.body,
-            hashHeaders: prov.hashHeaders,
-            files: [...prov.files],
-            bom: prov.bom,
-          }
-        : null,
-    pairedBy: pair.pairedBy,
-    hash: {
-      expected: outcome.listedAs ? (prov?.files.get(outcome.listedAs) ?? null) : null,
-      listedAs: outcome.listedAs,
-      match: outcome.hashMatch,
-    },
-    signature: packet
-      ? { ...pick(packet), count: sig?.packets.length ?? 1, detail: sig?.detail ?? null }
-      : null,
-    signer: sig?.signer
-      ? { ...sig.signer, origin: signerKey?.origin ?? 'dropped', source: signerKey?.source ?? '' }
-      : null,
-    revocation: sig?.now.revocation ?? null,
-    keys: ctx.keys.map(({ fingerprint, userIds, source, origin, fromSecret }) => ({
-      fingerprint,
-      userIds,
-      source,
-      origin,
-      fromSecret,
-    })),
-    keyFiles: ctx.keyReports.map((r) => ({
-      name: r.name,
-      format: r.format,
-      keys: r.keys.length,
-      secret: r.secret,
-      notes: r.notes,
-      error: r.error,
-    })),
-    pin: ctx.pinned
-      ? {
-          value: ctx.pinned,
-          matched: sig?.signer ? pinMatches(ctx.pinned, sig.signer.fingerprint) : null,
-        }
-      : null,
-    helm,
-    helmLines: verified && sig?.signer && archive ? helmOutput(sig, archive) : null,
-    timings: {},
-  };
-}
-
-function pick(p: SignatureCheck['packet']) {
-  return {
-    keyId: p.keyId,
-    issuerFingerprint: p.issuerFingerprint,
-    created: p.created,
-    hashAlgorithm: p.hashAlgorithm,
-  };
-}
-
-/** Said when a prov was paired only because it was the one left: it may not belong. */
-function looseNote(prov: Prov, archive: ArchiveFacts | null): string {
-  const listed = [...prov.files.keys()].join(', ') || 'no file';
-  const claims = chartId(prov.metadata) ?? 'an unnamed chart';
-  return `This prov describes ${claims} and lists ${listed}; it was paired with ${archive?.name ?? 'the archive'} only because they were the lone archive and prov given. Helm would look for ${archive?.name ?? 'the archive'}.prov instead.`;
-}
-
-/** The three lines `helm verify` prints for a good chart. */
-function helmOutput(sig: SignatureCheck, archive: ArchiveFacts): string {
-  return [
-    `Signed by: ${sig.signer!.userId ?? '(no user ID)'}`,
-    `Using Key With Fingerprint: ${sig.signer!.fingerprint}`,
-    `Chart Hash Verified: sha256:${archive.sha256}`,
-  ].join('\n');
 }

@@ -4,9 +4,10 @@
 
 import { Inflate, type ZStream } from 'pako';
 import { toHex } from './text';
+import { HELM_MAX_CHART } from './limits';
 
 /** Helm's MaxDecompressedChartSize. */
-export const DEFAULT_MAX_TOTAL = 100 * 1024 * 1024;
+export const DEFAULT_MAX_TOTAL = HELM_MAX_CHART;
 
 export type ArchiveFailure = 'not-gzip' | 'truncated' | 'corrupt';
 
@@ -87,6 +88,27 @@ export function gunzip(
   limits: GunzipLimits = { maxTotal: DEFAULT_MAX_TOTAL },
   onProgress?: GunzipProgress,
 ): Gunzipped {
+  const steps = gunzipSteps(gz, limits);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value.inBytes, step.value.outBytes);
+  }
+}
+
+export interface GunzipStep {
+  inBytes: number;
+  outBytes: number;
+}
+
+/**
+ * gunzip one input chunk at a time: yields after each chunk so a caller can report progress,
+ * give the event loop a turn, or stop (see chart-contents.ts), and returns the result.
+ */
+export function* gunzipSteps(
+  gz: Uint8Array,
+  limits: GunzipLimits = { maxTotal: DEFAULT_MAX_TOTAL },
+): Generator<GunzipStep, Gunzipped> {
   if (gz.length === 0) throw new ArchiveError('not-gzip', 'The archive is empty (0 bytes).');
   if (!isMemberStart(gz, 0)) {
     const head = toHex(gz.subarray(0, 4))
@@ -101,15 +123,15 @@ export function gunzip(
   let at = 0;
   try {
     while (at < gz.length) {
-      at = inflateMembers(gz, at, out, onProgress);
+      at = yield* inflateMembers(gz, at, out);
       if (at < gz.length && !isMemberStart(gz, at)) break;
     }
   } catch (err) {
     if (!(err instanceof LimitReached)) throw err;
-    onProgress?.(gz.length, out.length);
+    yield { inBytes: gz.length, outBytes: out.length };
     return { data: out.view(), tooLarge: true, trailing: 0 };
   }
-  onProgress?.(gz.length, out.length);
+  yield { inBytes: gz.length, outBytes: out.length };
   return { data: out.view(), tooLarge: false, trailing: gz.length - at };
 }
 
@@ -117,19 +139,18 @@ export function gunzip(
  * Inflates the member at `start` (pako itself moves on to members that follow within the same
  * input chunk) and returns where the input stops being gzip data it could read.
  */
-function inflateMembers(
+function* inflateMembers(
   gz: Uint8Array,
   start: number,
   out: Output,
-  onProgress: GunzipProgress | undefined,
-): number {
+): Generator<GunzipStep, number> {
   const inflator = new Inflate({ windowBits: 16 + 15, chunkSize: OUT_CHUNK });
   let strm: ZStream | null = null;
   inflator.onStart = (s) => (strm = s);
   inflator.onData = (chunk) => out.append(chunk);
   for (let at = start; at < gz.length; at += IN_CHUNK) {
     inflator.push(gz.subarray(at, Math.min(at + IN_CHUNK, gz.length)));
-    onProgress?.(Math.min(at + IN_CHUNK, gz.length), out.length);
+    yield { inBytes: Math.min(at + IN_CHUNK, gz.length), outBytes: out.length };
     if (!inflator.ended) continue;
     const s = strm as ZStream | null;
     if (!s) break;

@@ -1,36 +1,58 @@
-// Everything read from a chart archive in one pass: hash facts for verification, and the
-// listing (gunzip + untar with Helm's loader checks) for browsing and cross-checks.
+// Reads a chart archive's contents for browsing and for the checks that need them (too
+// large, cut short, Chart.yaml cross-checks). Unlike readChartArchive it gives the event
+// loop a turn every few dozen milliseconds, so the worker can report progress and hear that
+// the work is no longer wanted (AbortSignal) instead of running a big archive to its end.
 
-import { archiveFacts } from './archive';
-import {
-  ArchiveError,
-  readChartArchive,
-  type ArchiveLimits,
-  type ArchiveListing,
-} from './chart-archive';
+import { ArchiveError, DEFAULT_LIMITS, listArchive, type ArchiveLimits } from './chart-archive';
+import type { ArchiveListing } from './chart-archive';
 import { readChartMeta, type ChartMeta } from './chart-meta';
-import type { ArchiveFacts } from './verdict';
+import { gunzipSteps, type Gunzipped } from './gunzip';
 
-export interface Inspection {
-  facts: ArchiveFacts;
+export interface Contents {
+  /** null when the archive could not be read at all (see problem). */
   listing: ArchiveListing | null;
   chart: ChartMeta | null;
+  /** Why the gzip/tar stream cannot be read (not gzip, corrupt, cut short). */
+  problem: string | null;
+  /** Set when reading stopped at the decompressed-size limit. */
+  tooLarge: string | null;
 }
 
-export async function inspectArchive(
-  name: string,
-  bytes: Uint8Array,
-  limits?: Partial<ArchiveLimits>,
-): Promise<Inspection> {
-  const facts = await archiveFacts(name, bytes);
-  if (!facts.gzip) return { facts, listing: null, chart: null };
+export interface ReadOptions {
+  limits?: Partial<ArchiveLimits>;
+  /** Fraction of the compressed input read so far, at most every SLICE_MS. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+const SLICE_MS = 40;
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function readContents(bytes: Uint8Array, opts: ReadOptions = {}): Promise<Contents> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   try {
-    const listing = readChartArchive(bytes, limits);
-    if (listing.tooLarge) facts.tooLarge = listing.tooLarge;
-    return { facts, listing, chart: readChartMeta(listing) };
+    const listing = listArchive(await gunzipInTurns(bytes, limits, opts), limits);
+    return { listing, chart: readChartMeta(listing), problem: null, tooLarge: listing.tooLarge };
   } catch (e) {
     if (!(e instanceof ArchiveError)) throw e;
-    facts.problem = e.message;
-    return { facts, listing: null, chart: null };
+    return { listing: null, chart: null, problem: e.message, tooLarge: null };
+  }
+}
+
+async function gunzipInTurns(
+  bytes: Uint8Array,
+  limits: ArchiveLimits,
+  { onProgress, signal }: ReadOptions,
+): Promise<Gunzipped> {
+  const steps = gunzipSteps(bytes, limits);
+  let sliceStart = performance.now();
+  for (;;) {
+    signal?.throwIfAborted();
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < SLICE_MS) continue;
+    onProgress?.(step.value.inBytes / bytes.length);
+    await turn();
+    sliceStart = performance.now();
   }
 }

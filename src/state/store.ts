@@ -10,6 +10,8 @@ import type { Verdict } from '../core/verdict-types';
 import type { ArchiveListing } from '../core/chart-archive';
 import type { ChartMeta } from '../core/chart-meta';
 import { Verifier } from '../worker/client';
+import type { ArchiveLimits, Phase } from '../worker/protocol';
+import { DEFAULT_LIMITS } from '../core/limits';
 
 export interface GivenFile {
   id: string;
@@ -27,6 +29,8 @@ export interface Card {
   verdict: Verdict | null;
   listing?: ArchiveListing | null;
   chart?: ChartMeta | null;
+  /** What the worker is doing for this card while its verdict is pending. */
+  progress?: { phase: Phase; fraction: number | null };
 }
 
 interface State {
@@ -36,10 +40,13 @@ interface State {
   run: number;
   /** The expected-signer field as typed (or taken from the URL). */
   pinText: string;
+  /** How much of an archive is read for browsing (the page's setting). */
+  limits: ArchiveLimits;
   addFiles(files: Iterable<File | { name: string; blob: Blob }>, origin?: KeyOrigin): void;
   addKeyText(text: string): void;
   removeFile(id: string): void;
   setPin(text: string): void;
+  setLimits(limits: ArchiveLimits): void;
   reset(): void;
   /** Starts the worker ahead of the first drop. */
   warm(): void;
@@ -55,9 +62,22 @@ export const useStore = create<State>()((set, get) => {
         cards: planned.map((p) => ({ id: p.id, archive: p.archive, prov: null, verdict: null })),
       });
     },
-    done(run, results) {
+    progress(run, id, phase, fraction) {
       if (run !== get().run) return;
-      set({ cards: results, busy: false });
+      set({
+        cards: get().cards.map((c) => (c.id === id ? { ...c, progress: { phase, fraction } } : c)),
+      });
+    },
+    card(run, card) {
+      if (run !== get().run) return;
+      const cards = get().cards;
+      const at = cards.findIndex((c) => c.id === card.id);
+      set({ cards: at < 0 ? [...cards, card] : cards.with(at, card) });
+    },
+    done(run, ids) {
+      if (run !== get().run) return;
+      const decided = new Set(ids);
+      set({ cards: get().cards.filter((c) => decided.has(c.id)), busy: false });
     },
     failed(run, message) {
       if (run !== get().run) return;
@@ -75,7 +95,7 @@ export const useStore = create<State>()((set, get) => {
   });
 
   const recheck = () => {
-    const { files, pinText } = get();
+    const { files, pinText, limits } = get();
     const pinned = pinValue(parsePin(pinText));
     const run = get().run + 1;
     set({ run, busy: files.length > 0 });
@@ -87,6 +107,7 @@ export const useStore = create<State>()((set, get) => {
       run,
       files.map(({ id, name, blob, origin }) => ({ id, name, blob, origin })),
       pinned,
+      limits,
     );
   };
 
@@ -96,6 +117,7 @@ export const useStore = create<State>()((set, get) => {
     busy: false,
     run: 0,
     pinText: '',
+    limits: { ...DEFAULT_LIMITS },
     addFiles(incoming, origin = 'dropped') {
       const added: GivenFile[] = [];
       for (const f of incoming) {
@@ -124,6 +146,10 @@ export const useStore = create<State>()((set, get) => {
       const before = pinValue(parsePin(get().pinText));
       set({ pinText });
       if (get().files.length && pinValue(parsePin(pinText)) !== before) recheck();
+    },
+    setLimits(limits) {
+      set({ limits });
+      if (get().files.length) recheck();
     },
     reset() {
       verifier.reset(

@@ -6,6 +6,7 @@ import { SampleButton } from './SampleButton';
 import { VerdictCard } from './VerdictCard';
 import { EmptyState } from './EmptyState';
 import { PinField } from './PinField';
+import { Settings } from './Settings';
 import { OfflineStatus } from './OfflineStatus';
 import { PrivacyPanel } from './PrivacyPanel';
 
@@ -35,6 +36,7 @@ export function App() {
           </div>
           <KeyPaste />
           <PinField />
+          <Settings />
           <FileList />
         </section>
         {cards.length === 0 && files.length === 0 ? <EmptyState /> : null}

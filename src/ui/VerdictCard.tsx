@@ -7,6 +7,7 @@ import { SignatureFacts } from './SignatureFacts';
 import { HelmPanel } from './HelmPanel';
 import { VerdictDetails } from './VerdictDetails';
 import { ReportActions } from './ReportActions';
+import { PendingCard } from './PendingCard';
 
 const ArchiveBrowser = lazy(() => import('./browse/ArchiveBrowser'));
 
@@ -15,20 +16,7 @@ const ICONS = { verified: '✔', failed: '✖', unsigned: '○', 'no-key': '🔑
 export function VerdictCard({ card }: { card: Card }) {
   const v = card.verdict;
   const archiveName = card.archive ?? card.prov ?? '';
-  if (!v) {
-    return (
-      <article
-        className="card pending"
-        data-testid="verdict"
-        data-archive={archiveName}
-        aria-busy="true"
-      >
-        <header className="status">
-          <span className="spinner" aria-hidden="true" /> Checking {archiveName}…
-        </header>
-      </article>
-    );
-  }
+  if (!v) return <PendingCard card={card} name={archiveName} />;
   return (
     <article
       className={`card status-${v.status}`}

@@ -55,6 +55,7 @@ export function VerdictDetails({ verdict: v }: { verdict: Verdict }) {
             )}
           </ul>
         ) : null}
+        <Timings timings={v.timings} />
         {v.prov ? (
           <>
             <h4>Signed text</h4>
@@ -64,4 +65,22 @@ export function VerdictDetails({ verdict: v }: { verdict: Verdict }) {
       </details>
     </>
   );
+}
+
+const PHASES = ['read', 'keys', 'hash', 'unpack', 'verify'] as const;
+
+/** Where the time went (also left as performance measures "chartproof …" in the worker). */
+function Timings({ timings }: { timings: Record<string, number> }) {
+  const known = PHASES.filter((p) => timings[p] !== undefined);
+  if (known.length === 0) return null;
+  const attrs = Object.fromEntries(known.map((p) => [`data-${p}-ms`, timings[p]!.toFixed(1)]));
+  return (
+    <p className="timings muted" data-testid="timings" {...attrs}>
+      Time spent: {known.map((p) => `${p} ${formatMs(timings[p]!)}`).join(' · ')}
+    </p>
+  );
+}
+
+function formatMs(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }

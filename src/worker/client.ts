@@ -2,11 +2,20 @@
 // first drop), forwards evaluation requests, and turns a crash into an error result
 // instead of a blank page, restarting the worker for the next request.
 
-import type { CardResult, FromWorker, ToWorker, WorkerFile } from './protocol';
+import type {
+  ArchiveLimits,
+  CardResult,
+  FromWorker,
+  Phase,
+  ToWorker,
+  WorkerFile,
+} from './protocol';
 
 export interface VerifierEvents {
   plan(run: number, cards: { id: string; archive: string }[]): void;
-  done(run: number, cards: CardResult[]): void;
+  progress(run: number, id: string, phase: Phase, fraction: number | null): void;
+  card(run: number, card: CardResult): void;
+  done(run: number, ids: string[]): void;
   failed(run: number, message: string): void;
 }
 
@@ -25,10 +34,10 @@ export class Verifier {
     this.worker = w;
   }
 
-  evaluate(run: number, files: WorkerFile[], pinned: string | null): void {
+  evaluate(run: number, files: WorkerFile[], pinned: string | null, limits: ArchiveLimits): void {
     this.warm();
     this.pendingRun = run;
-    this.send({ type: 'evaluate', run, files, pinned });
+    this.send({ type: 'evaluate', run, files, pinned, limits });
   }
 
   forget(ids: string[]): void {
@@ -56,7 +65,10 @@ export class Verifier {
 
   private receive(msg: FromWorker) {
     if (msg.type === 'plan') this.events.plan(msg.run, msg.cards);
-    else if (msg.type === 'done') this.events.done(msg.run, msg.cards);
+    else if (msg.type === 'progress')
+      this.events.progress(msg.run, msg.id, msg.phase, msg.fraction);
+    else if (msg.type === 'card') this.events.card(msg.run, msg.card);
+    else if (msg.type === 'done') this.events.done(msg.run, msg.ids);
     else if (msg.type === 'failed') this.events.failed(msg.run, msg.message);
   }
 

@@ -3,7 +3,8 @@
 // reads them itself, so large archives never pass through the page's heap.
 
 import type { KeyOrigin } from '../core/keyring';
-import type { Card } from '../core/evaluate';
+import type { Card, Phase } from '../core/evaluate';
+import type { ArchiveLimits } from '../core/limits';
 
 export interface WorkerFile {
   id: string;
@@ -15,12 +16,23 @@ export interface WorkerFile {
 /** One card: the verdict plus the archive's listing (its file bytes are cloned once). */
 export type CardResult = Card;
 
-export type ToWorker =
-  | { type: 'evaluate'; run: number; files: WorkerFile[]; pinned: string | null }
-  | { type: 'forget'; ids: string[] };
+export type { ArchiveLimits, Phase };
+
+export interface EvaluateRequest {
+  type: 'evaluate';
+  run: number;
+  files: WorkerFile[];
+  pinned: string | null;
+  limits: ArchiveLimits;
+}
+
+export type ToWorker = EvaluateRequest | { type: 'forget'; ids: string[] };
 
 export type FromWorker =
   | { type: 'ready'; ms: number }
   | { type: 'plan'; run: number; cards: { id: string; archive: string }[] }
-  | { type: 'done'; run: number; cards: CardResult[] }
+  | { type: 'progress'; run: number; id: string; phase: Phase; fraction: number | null }
+  /** One card as soon as it is decided; `done` follows the last. */
+  | { type: 'card'; run: number; card: CardResult }
+  | { type: 'done'; run: number; ids: string[] }
   | { type: 'failed'; run: number; message: string };

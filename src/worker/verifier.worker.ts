@@ -1,59 +1,119 @@
-// The verification worker: everything heavy (reading files, SHA-256, openpgp.js) runs
-// here so the page stays responsive. openpgp.js is imported only in this bundle.
+// The verification worker: everything heavy (reading files, SHA-256, gunzip, openpgp.js)
+// runs here so the page stays responsive. openpgp.js is imported only in this bundle.
+//
+// Work is cached per file id, so a key dropped after a big chart does not hash or unpack the
+// chart again. A newer request stops the older one between steps (its AbortController); a
+// file the page forgets (removed, replaced, reset) stops its own unpacking too.
 
+import { archiveFacts } from '../core/archive';
 import { evaluate, type InputFile } from '../core/evaluate';
-import { inspectArchive, type Inspection } from '../core/inspect';
-import type { FromWorker, ToWorker, WorkerFile } from './protocol';
+import { readContents, type Contents } from '../core/inspect';
+import type { ArchiveFacts } from '../core/verdict';
+import type { EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker) => scope.postMessage(m);
 
-// Bytes and archive facts per file id: re-evaluating after another drop reuses them.
-const bytesCache = new Map<string, Uint8Array>();
-const inspectCache = new Map<string, Promise<Inspection>>();
-let latestRun = 0;
-
-async function read(f: WorkerFile): Promise<InputFile> {
-  let bytes = bytesCache.get(f.id);
-  if (!bytes) {
-    bytes = new Uint8Array(await f.blob.arrayBuffer());
-    bytesCache.set(f.id, bytes);
-  }
-  return { id: f.id, name: f.name, bytes, origin: f.origin };
+interface FileWork {
+  bytes: Promise<Uint8Array>;
+  readMs: number;
+  facts?: Promise<ArchiveFacts>;
+  contents?: { limits: string; result: Promise<Contents> };
+  /** The progress listener of the latest run that waits for the contents. */
+  report?: (fraction: number) => void;
+  /** Stops this file's unpacking when the page forgets it. */
+  abort: AbortController;
 }
 
-async function run(msg: Extract<ToWorker, { type: 'evaluate' }>) {
-  latestRun = msg.run;
+const work = new Map<string, FileWork>();
+let current: AbortController | null = null;
+
+function fileWork(f: WorkerFile): FileWork {
+  let w = work.get(f.id);
+  if (!w) {
+    const t = performance.now();
+    const entry: FileWork = {
+      bytes: Promise.resolve(new Uint8Array()),
+      readMs: 0,
+      abort: new AbortController(),
+    };
+    entry.bytes = f.blob.arrayBuffer().then((buf) => {
+      entry.readMs = performance.now() - t;
+      performance.measure(`chartproof read ${f.name}`, { start: t });
+      return new Uint8Array(buf);
+    });
+    work.set(f.id, (w = entry));
+  }
+  return w;
+}
+
+function forget(ids: string[]) {
+  for (const id of ids) {
+    work.get(id)?.abort.abort();
+    work.delete(id);
+  }
+}
+
+async function run(msg: EvaluateRequest) {
+  current?.abort();
+  const controller = (current = new AbortController());
+  const { signal } = controller;
+  const limitsKey = `${msg.limits.maxTotal}/${msg.limits.maxFile}`;
   try {
-    const files = await Promise.all(msg.files.map(read));
-    if (msg.run !== latestRun) return; // superseded by a newer drop
-    const cards = await evaluate(files, {
+    const files: InputFile[] = await Promise.all(
+      msg.files.map(async (f) => ({
+        id: f.id,
+        name: f.name,
+        bytes: await fileWork(f).bytes,
+        origin: f.origin,
+      })),
+    );
+    signal.throwIfAborted();
+    const ids: string[] = [];
+    await evaluate(files, {
       pinned: msg.pinned,
+      signal,
       onPlan: (plan) => post({ type: 'plan', run: msg.run, cards: plan }),
-      inspect: (f) => {
-        let inspection = inspectCache.get(f.id);
-        if (!inspection) {
-          inspection = inspectArchive(f.name, f.bytes);
-          inspectCache.set(f.id, inspection);
+      onProgress: (id, phase, fraction) =>
+        post({ type: 'progress', run: msg.run, id, phase, fraction }),
+      onCard: (card) => {
+        const read = work.get(card.id)?.readMs;
+        if (read !== undefined) card.verdict.timings = { read, ...card.verdict.timings };
+        ids.push(card.id);
+        post({ type: 'card', run: msg.run, card });
+      },
+      facts: (f) => {
+        const w = work.get(f.id)!;
+        return (w.facts ??= archiveFacts(f.name, f.bytes));
+      },
+      contents: (f, onProgress) => {
+        const w = work.get(f.id)!;
+        w.report = onProgress;
+        if (w.contents?.limits !== limitsKey) {
+          // Shared by later runs, so only forgetting the file stops it, not a newer run.
+          const result = readContents(f.bytes, {
+            limits: msg.limits,
+            onProgress: (x) => w.report?.(x),
+            signal: w.abort.signal,
+          });
+          w.contents = { limits: limitsKey, result };
         }
-        return inspection;
+        return w.contents.result;
       },
     });
-    if (msg.run === latestRun) post({ type: 'done', run: msg.run, cards });
+    post({ type: 'done', run: msg.run, ids });
   } catch (e) {
+    if (signal.aborted) return; // superseded: the newer run answers
     post({ type: 'failed', run: msg.run, message: (e as Error).message || String(e) });
+  } finally {
+    if (current === controller) current = null;
   }
 }
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'evaluate') void run(msg);
-  else if (msg.type === 'forget') {
-    for (const id of msg.ids) {
-      bytesCache.delete(id);
-      inspectCache.delete(id);
-    }
-  }
+  else if (msg.type === 'forget') forget(msg.ids);
 };
 
 post({ type: 'ready', ms: performance.now() });

@@ -1,0 +1,119 @@
+// How evaluate hands out its work: cards one by one, progress while unpacking, timings,
+// limits, and stopping when a newer request makes the work pointless.
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { evaluate, type InputFile } from '../src/core/evaluate';
+import { readContents } from '../src/core/inspect';
+import { fixtureBytes, loadManifest } from './fixtures';
+
+const MiB = 1024 * 1024;
+const verified = loadManifest().filter((c) => c.expect.status === 'verified');
+
+/** Every verified fixture case as one drop: many charts, their provs and keys. */
+function repository(): InputFile[] {
+  const seen = new Set<string>();
+  const files: InputFile[] = [];
+  for (const c of verified) {
+    for (const name of c.files) {
+      if (seen.has(name)) continue; // a few cases share names (keys); keep the first
+      seen.add(name);
+      files.push({ id: `${c.id}/${name}`, name, bytes: fixtureBytes(c, name), origin: 'dropped' });
+    }
+  }
+  return files;
+}
+
+/** A tar.gz whose one file inflates to `size` bytes of zeros. */
+function bigChart(size: number): Uint8Array {
+  const header = Buffer.alloc(512);
+  header.write('big/values.yaml', 0);
+  header.write('0000644\0', 100);
+  header.write(size.toString(8).padStart(11, '0') + '\0', 124);
+  header.write('ustar\x0000', 257);
+  header.write('        ', 148);
+  let sum = 0;
+  for (const b of header) sum += b;
+  header.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+  return gzipSync(Buffer.concat([header, Buffer.alloc(size), Buffer.alloc(1024)]), { level: 1 });
+}
+
+describe('evaluate, streamed', () => {
+  it('hands out each card as soon as it is decided, in plan order, with its timings', async () => {
+    const files = repository();
+    const seen: string[] = [];
+    let planned: string[] = [];
+    const cards = await evaluate(files, {
+      onPlan: (p) => (planned = p.map((c) => c.id)),
+      onCard: (card) => seen.push(card.id),
+    });
+    expect(seen).toEqual(cards.map((c) => c.id));
+    expect(seen.slice(0, planned.length)).toEqual(planned);
+    expect(cards.length).toBeGreaterThan(5);
+    for (const c of cards.filter((c) => c.archive)) {
+      expect(Object.keys(c.verdict.timings)).toEqual(
+        expect.arrayContaining(['keys', 'hash', 'unpack', 'verify']),
+      );
+    }
+  });
+
+  it('stops between steps once its signal is aborted', async () => {
+    const files = repository();
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const run = evaluate(files, {
+      signal: controller.signal,
+      onCard: (card) => {
+        seen.push(card.id);
+        if (seen.length === 2) controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/abort/i);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('applies the given limits when reading contents', async () => {
+    const gz = bigChart(3 * MiB);
+    const files: InputFile[] = [{ id: 'a', name: 'big-1.0.0.tgz', bytes: gz, origin: 'dropped' }];
+    const small = await evaluate(files, {
+      contents: (f) => readContents(f.bytes, { limits: { maxTotal: MiB } }),
+    });
+    expect(small[0]!.verdict.reason).toBe('too-large');
+    const raised = await evaluate(files, {
+      contents: (f) => readContents(f.bytes, { limits: { maxTotal: 8 * MiB, maxFile: 8 * MiB } }),
+    });
+    expect(raised[0]!.verdict.status).toBe('unsigned');
+  });
+});
+
+describe('readContents', () => {
+  it('reports progress on a big archive and can be stopped part way', async () => {
+    const gz = bigChart(60 * MiB);
+    const fractions: number[] = [];
+    const whole = await readContents(gz, {
+      limits: { maxTotal: 200 * MiB },
+      onProgress: (x) => fractions.push(x),
+    });
+    expect(whole.listing?.entries.map((e) => e.path)).toEqual(['big/values.yaml']);
+    expect(whole.tooLarge).toBeNull();
+    expect(fractions.length).toBeGreaterThan(0);
+    expect(fractions.every((x, i) => x > 0 && x <= 1 && (i === 0 || x >= fractions[i - 1]!))).toBe(
+      true,
+    );
+
+    const controller = new AbortController();
+    const stopped = readContents(gz, {
+      limits: { maxTotal: 200 * MiB },
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(stopped).rejects.toThrow(/abort/i);
+  });
+
+  it('says what is wrong with an archive it cannot read, without throwing', async () => {
+    const notGzip = await readContents(new TextEncoder().encode('<html>404</html>'));
+    expect(notGzip.problem).toMatch(/Not a gzip archive/);
+    const gz = bigChart(1000);
+    const cut = await readContents(gz.subarray(0, gz.length - 20));
+    expect(cut.problem).toMatch(/truncated/);
+  });
+});
