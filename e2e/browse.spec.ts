@@ -52,14 +52,10 @@ test('values.yaml opens with its text; README renders as markdown', async ({ pag
   await expect(page.locator('.markdown strong')).toHaveText('sample chart');
   await expect(page.locator('.markdown table')).toBeVisible();
   await page.locator('[data-tab="files"]').click();
-  await page
-    .locator('[data-testid="tree-entry"][data-path="podinfo-lite/templates"] button')
-    .click();
+  await page.locator('[data-testid="tree-entry"][data-path="podinfo-lite/templates"]').click();
   await expect(page.locator('[data-path="podinfo-lite/templates/service.yaml"]')).toBeHidden();
-  await page
-    .locator('[data-testid="tree-entry"][data-path="podinfo-lite/templates"] button')
-    .click();
-  await page.locator('[data-path="podinfo-lite/templates/service.yaml"] button').click();
+  await page.locator('[data-testid="tree-entry"][data-path="podinfo-lite/templates"]').click();
+  await page.locator('[data-path="podinfo-lite/templates/service.yaml"]').click();
   await expect(page.getByTestId('code')).toContainText('kind: Service');
 });
 
@@ -122,9 +118,7 @@ test('a subchart in charts/ opens as a chart of its own', async ({ page }) => {
   await page.getByTestId('file-input').setInputFiles(c.files.map((f) => join(FIXTURES, c.dir, f)));
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'verified');
   await page.locator('[data-tab="files"]').click();
-  await page
-    .locator('[data-testid="tree-entry"][data-path$="charts/dep-0.1.0.tgz"] button')
-    .click();
+  await page.locator('[data-testid="tree-entry"][data-path$="charts/dep-0.1.0.tgz"]').click();
   await page.getByTestId('open-nested').click();
   const nested = page.getByTestId('nested-chart');
   await expect(nested).toContainText('dep');

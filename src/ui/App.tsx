@@ -7,6 +7,7 @@ import { VerdictCard } from './VerdictCard';
 import { EmptyState } from './EmptyState';
 import { PinField } from './PinField';
 import { Settings } from './Settings';
+import { Announcer } from './Announcer';
 import { OfflineStatus } from './OfflineStatus';
 import { PrivacyPanel } from './PrivacyPanel';
 
@@ -40,7 +41,8 @@ export function App() {
           <FileList />
         </section>
         {cards.length === 0 && files.length === 0 ? <EmptyState /> : null}
-        <section className="cards" aria-label="Verdicts" aria-live="polite">
+        <Announcer />
+        <section className="cards" aria-label="Verdicts">
           {cards.map((c) => (
             <VerdictCard key={c.id} card={c} />
           ))}

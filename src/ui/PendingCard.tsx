@@ -13,8 +13,15 @@ export function PendingCard({ card, name }: { card: Card; name: string }) {
   const p = card.progress;
   return (
     <article className="card pending" data-testid="verdict" data-archive={name} aria-busy="true">
+      {/* Laid out like the final header (icon, title, file name) so nothing moves. */}
       <header className="status">
-        <span className="spinner" aria-hidden="true" /> Checking {name}…
+        <span className="icon" aria-hidden="true">
+          <span className="spinner" />
+        </span>
+        <div>
+          <p className="pending-title">Checking…</p>
+          <p className="subject">{name}</p>
+        </div>
       </header>
       <p className="progress-line" data-testid="progress" data-phase={p?.phase ?? ''}>
         {p ? PHASE_WORDS[p.phase] : 'Reading the file…'}

@@ -1,7 +1,7 @@
 // Browse a chart's contents before trusting it: summary, files, and quick tabs for the
 // files people read first (values, schema, README, CRDs, templates). Loaded lazily, so the
 // markdown, sanitizer and highlighter code stays out of the first page load.
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ArchiveListing, TarEntry } from '../../core/chart-archive';
 import type { ChartMeta } from '../../core/chart-meta';
 import { ChartSummary } from './ChartSummary';
@@ -42,16 +42,30 @@ export default function ArchiveBrowser({
     ...(trees.templates.children.length ? (['templates'] as const) : []),
   ];
   const single = tab.includes('.') ? find(tab) : null;
+  const id = useId();
+  // WAI-ARIA tabs: one tab in the Tab order, arrows/Home/End move and open (panels are cheap).
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = tabs.indexOf(tab);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (to === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    const next = tabs[(to + tabs.length) % tabs.length]!;
+    setTab(next);
+    e.currentTarget.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus();
+  };
   const tree = tab === 'crds' || tab === 'templates' ? trees[tab] : null;
   return (
     <section className="browser" aria-label="Chart contents">
-      <div role="tablist" className="tabs">
+      <div role="tablist" className="tabs" aria-label="Views" onKeyDown={onTabKey}>
         {tabs.map((t) => (
           <button
             key={t}
+            id={`${id}-${t}`}
             role="tab"
             type="button"
             aria-selected={tab === t}
+            aria-controls={`${id}-panel`}
+            tabIndex={tab === t ? 0 : -1}
             onClick={() => setTab(t)}
             data-tab={t}
           >
@@ -73,7 +87,13 @@ export default function ArchiveBrowser({
           <code>{listing.helmReject}</code>
         </p>
       ) : null}
-      <div role="tabpanel">
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-${tab}`}
+        className="tabpanel"
+        tabIndex={tab === 'summary' ? 0 : undefined}
+      >
         {tab === 'summary' && chart ? <ChartSummary chart={chart} /> : null}
         {single ? <FileViewer key={single.path} entry={single} /> : null}
         {/* The full tree always stays in the DOM (testing contract); other tabs only hide it. */}
@@ -87,7 +107,12 @@ export default function ArchiveBrowser({
             />
           </div>
           {tree ? (
-            <FileTree root={tree} selected={selected?.path ?? null} onSelect={setSelected} />
+            <FileTree
+              key={tab}
+              root={tree}
+              selected={selected?.path ?? null}
+              onSelect={setSelected}
+            />
           ) : null}
           {selected ? (
             <FileViewer key={selected.path} entry={selected} />

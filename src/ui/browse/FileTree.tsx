@@ -1,6 +1,7 @@
-// The archive's files as a collapsible tree. Every tar entry stays in the DOM (collapsed
-// folders only hide theirs), as the testing contract asks.
-import { useState, type ReactElement } from 'react';
+// The archive's files as a WAI-ARIA tree view: one flat list of treeitems carrying
+// aria-level / aria-setsize / aria-posinset, a roving tabindex and the APG keys. Every tar
+// entry stays in the DOM (collapsed folders only hide theirs), as the testing contract asks.
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TarEntry } from '../../core/chart-archive';
 import { formatMode, formatSize, isFolder, type TreeNode } from './tree-model';
 
@@ -12,65 +13,154 @@ interface Props {
   contract?: boolean;
 }
 
+interface Row {
+  node: TreeNode;
+  /** Index of the parent folder's row, -1 at the top. */
+  parent: number;
+  posinset: number;
+  setsize: number;
+}
+
+function flatten(root: TreeNode): Row[] {
+  const rows: Row[] = [];
+  const walk = (node: TreeNode, parent: number) =>
+    node.children.forEach((child, i) => {
+      const index = rows.length;
+      rows.push({ node: child, parent, posinset: i + 1, setsize: node.children.length });
+      walk(child, index);
+    });
+  walk(root, -1);
+  return rows;
+}
+
 export function FileTree({ root, selected, onSelect, contract = false }: Props) {
+  const rows = useMemo(() => flatten(root), [root]);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const toggle = (path: string) =>
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      rows.findIndex((r) => r.node.path === selected),
+    ),
+  );
+  const list = useRef<HTMLUListElement>(null);
+
+  // A row is hidden when any folder above it is collapsed (parents come before children).
+  const hidden: boolean[] = [];
+  rows.forEach((r, i) => {
+    const p = rows[r.parent];
+    hidden[i] = p !== undefined && (hidden[r.parent]! || collapsed.has(p.node.path));
+  });
+  // The one tabbable row: the active one, or its nearest shown folder if it was hidden.
+  let tabbable = Math.min(active, rows.length - 1);
+  while (tabbable >= 0 && hidden[tabbable]) tabbable = rows[tabbable]!.parent;
+
+  const setFolder = (path: string, open: boolean) =>
     setCollapsed((prev) => {
       const next = new Set(prev);
-      if (next.has(path)) next.delete(path);
+      if (open) next.delete(path);
       else next.add(path);
       return next;
     });
-  const rows: ReactElement[] = [];
-  const walk = (node: TreeNode, hidden: boolean) => {
-    for (const child of node.children) {
-      rows.push(row(child, hidden, rows.length));
-      if (child.children.length) walk(child, hidden || collapsed.has(child.path));
-    }
+  const moveTo = (i: number) => {
+    if (i < 0 || i >= rows.length) return;
+    setActive(i);
+    (list.current?.children[i] as HTMLElement | undefined)?.focus();
   };
-  const row = (node: TreeNode, hidden: boolean, key: number) => {
+  const activate = (i: number) => {
+    const { node } = rows[i]!;
+    setActive(i);
+    if (isFolder(node)) setFolder(node.path, collapsed.has(node.path));
+    else if (node.entry) onSelect(node.entry);
+  };
+  const shown = (from: number, step: 1 | -1) => {
+    for (let i = from; i >= 0 && i < rows.length; i += step) if (!hidden[i]) return i;
+    return -1;
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || tabbable < 0) return;
+    const i = tabbable;
+    const { node } = rows[i]!;
     const folder = isFolder(node);
-    const e = node.entry;
-    const label = (
-      <>
-        <span className="tree-icon" aria-hidden="true">
-          {folder ? (collapsed.has(node.path) ? '▸' : '▾') : e?.type === 'symlink' ? '↪' : '·'}
-        </span>
-        <span className="tree-name">{node.name}</span>
-        {e?.type === 'symlink' || e?.type === 'hardlink' ? (
-          <span className="muted"> → {e.linkTarget} (link, not followed)</span>
-        ) : null}
-        {e && e.type === 'file' ? (
-          <span className="muted tree-size">{formatSize(e.size)}</span>
-        ) : null}
-        {e ? <span className="muted tree-mode mono">{formatMode(e.mode)}</span> : null}
-      </>
-    );
-    return (
-      <li
-        key={key}
-        role="treeitem"
-        aria-selected={selected === node.path}
-        aria-expanded={folder ? !collapsed.has(node.path) : undefined}
-        hidden={hidden}
-        className={selected === node.path ? 'tree-row selected' : 'tree-row'}
-        style={{ paddingLeft: `${node.depth * 1.1 + 0.3}rem` }}
-        {...(e && contract ? { 'data-testid': 'tree-entry', 'data-path': e.path } : {})}
-      >
-        <button
-          type="button"
-          className="tree-button"
-          onClick={() => (folder ? toggle(node.path) : e && onSelect(e))}
-        >
-          {label}
-        </button>
-      </li>
-    );
+    const open = folder && !collapsed.has(node.path);
+    switch (e.key) {
+      case 'ArrowDown':
+        moveTo(shown(i + 1, 1));
+        break;
+      case 'ArrowUp':
+        moveTo(shown(i - 1, -1));
+        break;
+      case 'Home':
+        moveTo(shown(0, 1));
+        break;
+      case 'End':
+        moveTo(shown(rows.length - 1, -1));
+        break;
+      case 'ArrowRight':
+        if (folder && !open) setFolder(node.path, true);
+        else if (open && node.children.length) moveTo(i + 1);
+        break;
+      case 'ArrowLeft':
+        if (open) setFolder(node.path, false);
+        else moveTo(rows[i]!.parent);
+        break;
+      case 'Enter':
+      case ' ':
+        activate(i);
+        break;
+      default: {
+        // Type-ahead: the next shown row whose name starts with the typed character.
+        if (e.key.length !== 1) return;
+        const c = e.key.toLowerCase();
+        const order = [...rows.keys()].map((k) => (i + 1 + k) % rows.length);
+        const hit = order.find((k) => !hidden[k] && rows[k]!.node.name.toLowerCase().startsWith(c));
+        if (hit === undefined) return;
+        moveTo(hit);
+      }
+    }
+    e.preventDefault();
   };
-  walk(root, false);
+
   return (
-    <ul className="tree" role="tree" aria-label="Files in the archive">
-      {rows}
+    <ul
+      className="tree"
+      role="tree"
+      aria-label="Files in the archive"
+      ref={list}
+      onKeyDown={onKeyDown}
+    >
+      {rows.map(({ node, posinset, setsize }, i) => {
+        const folder = isFolder(node);
+        const e = node.entry;
+        const link = e?.type === 'symlink' || e?.type === 'hardlink';
+        return (
+          <li
+            key={i}
+            role="treeitem"
+            tabIndex={i === tabbable ? 0 : -1}
+            aria-level={node.depth + 1}
+            aria-setsize={setsize}
+            aria-posinset={posinset}
+            aria-selected={selected === node.path}
+            aria-expanded={folder ? !collapsed.has(node.path) : undefined}
+            hidden={hidden[i]}
+            className={selected === node.path ? 'tree-row selected' : 'tree-row'}
+            style={{ paddingLeft: `${node.depth * 1.1 + 0.3}rem` }}
+            onClick={() => activate(i)}
+            {...(e && contract ? { 'data-testid': 'tree-entry', 'data-path': e.path } : {})}
+          >
+            <span className="tree-icon" aria-hidden="true">
+              {folder ? (collapsed.has(node.path) ? '▸' : '▾') : link ? '↪' : '·'}
+            </span>
+            <span className="tree-name">{node.name}</span>
+            {link ? <span className="muted"> → {e.linkTarget} (link, not followed)</span> : null}
+            {e && e.type === 'file' ? (
+              <span className="muted tree-size">{formatSize(e.size)}</span>
+            ) : null}
+            {e ? <span className="muted tree-mode mono">{formatMode(e.mode)}</span> : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,0 +1,121 @@
+// Accessibility: axe (WCAG 2.1 A/AA) on every state of the page in both colour schemes, and a
+// keyboard-only walk from the sample button to a file's text.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { FIXTURES, loadManifest } from '../test/fixtures';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function axe(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  // Readable failures: rule, impact and the first offending nodes.
+  const summary = violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+  }));
+  expect(summary).toEqual([]);
+}
+
+const STATES: Record<string, (page: Page) => Promise<void>> = {
+  'the empty page': async () => {},
+  'a verified verdict': async (page) => {
+    await page.getByTestId('sample').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'verified');
+  },
+  'a failed verdict': async (page) => {
+    const c = loadManifest().find((x) => x.id === 'tamper-archive-byte-flipped')!;
+    expect(c.expect.status).toBe('failed');
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(c.files.map((f) => join(FIXTURES, c.dir, f)));
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'failed');
+  },
+  'the viewer on values.yaml': async (page) => {
+    await page.getByTestId('sample').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'verified');
+    // Through the tree, so that its selected row is checked too.
+    await page.locator('[data-tab="files"]').click();
+    await page.locator('[data-testid="tree-entry"][data-path="podinfo-lite/values.yaml"]').click();
+    await expect(page.getByTestId('viewer')).toContainText('replicaCount: 1');
+  },
+};
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const [name, reach] of Object.entries(STATES)) {
+    test(`axe: ${name}, ${colorScheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('./');
+      await reach(page);
+      await axe(page);
+    });
+  }
+}
+
+/** Presses Tab until the focused element matches `selector` (at most `max` times). */
+async function tabTo(page: Page, selector: string, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+const focused = (page: Page) => page.locator(':focus');
+
+test('keyboard only: the picker opens with Enter', async ({ page }) => {
+  await page.goto('./');
+  await tabTo(page, '[data-testid="file-input"]');
+  // The hidden input's label shows the focus ring.
+  const ring = await page
+    .locator('.picker .button')
+    .evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(ring).toBe('solid');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  expect((await chooser).isMultiple()).toBe(true);
+});
+
+test('keyboard only: sample, verdict, tree, values.yaml', async ({ page }) => {
+  await page.goto('./');
+  await tabTo(page, '[data-testid="sample"]');
+  await page.keyboard.press('Enter');
+  const card = page.getByTestId('verdict');
+  await expect(card).toHaveAttribute('data-status', 'verified');
+  await expect(page.getByTestId('announcer')).toHaveText(
+    /^Verified: podinfo-lite 1\.2\.0 signed by .+\.$/,
+  );
+  // Tab into the chart contents: the selected tab is the one tab stop of the tab list.
+  await tabTo(page, '[role="tab"]');
+  await expect(focused(page)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await expect(focused(page)).toHaveAttribute('data-tab', 'summary');
+  await page.keyboard.press('ArrowRight');
+  await expect(focused(page)).toHaveAttribute('data-tab', 'files');
+  await expect(focused(page)).toHaveAttribute('aria-selected', 'true');
+  // Into the tree: the first item, the chart folder, is the one tab stop.
+  await page.keyboard.press('Tab');
+  await expect(focused(page)).toHaveAttribute('role', 'treeitem');
+  await expect(focused(page)).toHaveAttribute('data-path', 'podinfo-lite');
+  await page.keyboard.press('ArrowDown');
+  await expect(focused(page)).toHaveAttribute('data-path', 'podinfo-lite/templates');
+  await page.keyboard.press('ArrowLeft'); // collapses templates/
+  await expect(focused(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('[data-path="podinfo-lite/templates/service.yaml"]')).toBeHidden();
+  await page.keyboard.press('ArrowLeft'); // to the parent folder
+  await expect(focused(page)).toHaveAttribute('data-path', 'podinfo-lite');
+  await page.keyboard.press('ArrowRight'); // already open: into its first child
+  await expect(focused(page)).toHaveAttribute('data-path', 'podinfo-lite/templates');
+  await page.keyboard.press('End');
+  await expect(focused(page)).toHaveAttribute('data-path', 'podinfo-lite/values.yaml');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('viewer')).toHaveAttribute('data-path', 'podinfo-lite/values.yaml');
+  await expect(page.getByTestId('code')).toContainText('replicaCount: 1');
+  await expect(focused(page)).toHaveAttribute('aria-selected', 'true');
+  // Only one tree item is in the Tab order.
+  await expect(page.locator('[role="tree"]:visible [role="treeitem"][tabindex="0"]')).toHaveCount(
+    1,
+  );
+});
