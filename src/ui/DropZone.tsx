@@ -1,6 +1,8 @@
-// The whole page accepts dropped files; the picker offers the same by keyboard or click.
+// The whole page accepts dropped files; the picker offers the same by keyboard or click, and
+// pasting (Ctrl+V / Cmd+V) anywhere does too, with a status line saying what was added.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from '../state/store';
+import { usePaste } from './paste';
 
 export function DropZone({ children }: { children: ReactNode }) {
   const addFiles = useStore((s) => s.addFiles);
@@ -54,20 +56,26 @@ export function DropZone({ children }: { children: ReactNode }) {
 
 function Picker() {
   const addFiles = useStore((s) => s.addFiles);
+  const pasted = usePaste();
   return (
-    <label className="picker">
-      <input
-        type="file"
-        multiple
-        data-testid="file-input"
-        className="visually-hidden"
-        onChange={(e) => {
-          addFiles(Array.from(e.currentTarget.files ?? []));
-          e.currentTarget.value = ''; // picking the same file again still fires change
-        }}
-      />
-      <span className="button primary">Choose files…</span>
-    </label>
+    <>
+      <label className="picker">
+        <input
+          type="file"
+          multiple
+          data-testid="file-input"
+          className="visually-hidden"
+          onChange={(e) => {
+            addFiles(Array.from(e.currentTarget.files ?? []));
+            e.currentTarget.value = ''; // picking the same file again still fires change
+          }}
+        />
+        <span className="button primary">Choose files…</span>
+      </label>
+      <span className="paste-note" role="status" data-testid="paste-note">
+        {pasted}
+      </span>
+    </>
   );
 }
 
