@@ -1,0 +1,178 @@
+// Decodes tar header blocks for readTar (tar.ts): the ustar fields and checksum, and the
+// extended headers that describe the entry after them: PAX records (`path`, `linkpath`,
+// `size`, `mtime`, UTF-8) and GNU long names and link targets (`././@LongLink`, types L, K).
+
+import type { EntryType, TarEntry } from './tar';
+
+export const BLOCK = 512;
+const utf8 = new TextDecoder('utf-8');
+
+/** What extended headers said about the next entry. */
+export interface Pending {
+  pax: Map<string, string>;
+  longName: string | null;
+  longLink: string | null;
+}
+
+export const nothingPending = (): Pending => ({ pax: new Map(), longName: null, longLink: null });
+
+export const hasPending = (p: Pending): boolean =>
+  p.pax.size > 0 || p.longName !== null || p.longLink !== null;
+
+/** Types whose data describes the next entry rather than being an entry. */
+export function isExtendedHeader(typeflag: string): boolean {
+  return typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K';
+}
+
+/** Records an extended header's body in `pending`; false when a PAX header is malformed. */
+export function applyExtendedHeader(typeflag: string, body: Uint8Array, pending: Pending): boolean {
+  if (typeflag === 'L') pending.longName = cString(body);
+  else if (typeflag === 'K') pending.longLink = cString(body);
+  else {
+    const records = parsePax(body);
+    if (!records) return false;
+    // Global ('g') records are checked but, as in Go, not applied.
+    if (typeflag === 'x') for (const [k, v] of records) pending.pax.set(k, v);
+  }
+  return true;
+}
+
+/** The entry whose header is at `pos`, named and dated by what `pending` says. */
+export function makeEntry(
+  tar: Uint8Array,
+  pos: number,
+  typeflag: string,
+  size: number,
+  pending: Pending,
+  warnings: string[],
+): TarEntry {
+  const prefix = isUstar(tar, pos) ? text(tar, pos + 345, 155) : '';
+  const stored = text(tar, pos, 100);
+  const paxPath = pending.pax.get('path') || null;
+  // GNU tar lets a PAX path win, Go (Helm) a GNU long name; both at once is a trick.
+  if (paxPath !== null && pending.longName !== null && paxPath !== pending.longName) {
+    warnings.push(
+      `${JSON.stringify(paxPath)}: also named ${JSON.stringify(pending.longName)} by a GNU long-name header; tar and Helm disagree on which name counts.`,
+    );
+  }
+  const name = paxPath ?? pending.longName ?? (prefix ? `${prefix}/${stored}` : stored);
+  const link = pending.pax.get('linkpath') || pending.longLink || text(tar, pos + 157, 100);
+  const paxMtime = pending.pax.get('mtime');
+  const type = entryType(typeflag, name);
+  return {
+    path: name.replace(/\/+$/, '') || name,
+    type,
+    size,
+    mode: (numeric(tar, pos + 100, 8) ?? 0) & 0o7777,
+    mtime:
+      paxMtime !== undefined ? Math.floor(Number(paxMtime)) : (numeric(tar, pos + 136, 12) ?? 0),
+    linkTarget: type === 'symlink' || type === 'hardlink' ? link : null,
+    data: null,
+    truncated: false,
+  };
+}
+
+function entryType(typeflag: string, name: string): EntryType {
+  switch (typeflag) {
+    case '':
+      // Pre-POSIX archives mark folders only by the trailing slash (as Go reads them).
+      return name.endsWith('/') ? 'dir' : 'file';
+    case '0':
+    case '7':
+      return 'file';
+    case '1':
+      return 'hardlink';
+    case '2':
+      return 'symlink';
+    case '5':
+      return 'dir';
+    default:
+      return 'other';
+  }
+}
+
+/** Why the header block at `pos` cannot be trusted, or null when it can. */
+export function headerProblem(tar: Uint8Array, pos: number): string | null {
+  const stored = numeric(tar, pos + 148, 8);
+  // The checksum field counts as spaces; old tars summed signed bytes, so both sums count.
+  let unsigned = 8 * 0x20;
+  let high = 0;
+  for (let i = pos; i < pos + BLOCK; i++) {
+    if (i === pos + 148) i += 8;
+    const b = tar[i]!;
+    unsigned += b;
+    if (b > 127) high++;
+  }
+  const signed = unsigned - 256 * high;
+  if (stored !== unsigned && stored !== signed) {
+    const shown = stored === null ? 'unreadable' : `0o${stored.toString(8)}`;
+    return `header checksum is ${shown}, the header adds up to 0o${unsigned.toString(8)}`;
+  }
+  if (numeric(tar, pos + 100, 8) === null || numeric(tar, pos + 136, 12) === null) {
+    return 'a numeric field is not a number';
+  }
+  if (numeric(tar, pos + 124, 12) === null) return 'the size field is not a number';
+  return null;
+}
+
+/** Parses `"%d %s=%s\n"` records by their length, so values may hold spaces, `=` and newlines. */
+function parsePax(body: Uint8Array): Map<string, string> | null {
+  const records = new Map<string, string>();
+  let at = 0;
+  while (at < body.length) {
+    const space = body.indexOf(0x20, at);
+    if (space < 0 || space - at > 10) return null; // also keeps the spread below small
+    const digits = String.fromCharCode(...body.subarray(at, space));
+    if (!/^[0-9]+$/.test(digits)) return null;
+    const end = at + Number(digits);
+    if (end > body.length || end <= space + 1 || body[end - 1] !== 0x0a) return null;
+    const record = body.subarray(space + 1, end - 1);
+    const eq = record.indexOf(0x3d);
+    if (eq <= 0) return null;
+    records.set(utf8.decode(record.subarray(0, eq)), utf8.decode(record.subarray(eq + 1)));
+    at = end;
+  }
+  return records;
+}
+
+const isPad = (b: number | undefined) => b === 0x20 || b === 0;
+
+/**
+ * Octal (space/NUL padded) or GNU base-256 for values past the octal range; null if neither.
+ * A byte loop: it runs several times per entry, and a regex version took a third of the
+ * time of reading a 100,000-entry tar.
+ */
+export function numeric(tar: Uint8Array, at: number, len: number): number | null {
+  const first = tar[at]!;
+  let end = Math.min(at + len, tar.length);
+  if (first & 0x80) {
+    if (first !== 0x80) return null;
+    let value = 0;
+    for (let i = at + 1; i < end; i++) value = value * 256 + tar[i]!;
+    return value;
+  }
+  let start = at;
+  while (start < end && isPad(tar[start])) start++;
+  while (end > start && isPad(tar[end - 1])) end--;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = tar[i]! - 0x30;
+    if (digit < 0 || digit > 7) return null;
+    value = value * 8 + digit;
+  }
+  return value;
+}
+
+function isUstar(tar: Uint8Array, pos: number): boolean {
+  // "ustar\0" is POSIX (with a prefix field); GNU's "ustar  \0" has other data there.
+  return text(tar, pos + 257, 6) === 'ustar' && tar[pos + 262] === 0;
+}
+
+function text(tar: Uint8Array, at: number, len: number): string {
+  return cString(tar.subarray(at, at + len));
+}
+
+function cString(bytes: Uint8Array): string {
+  const nul = bytes.indexOf(0);
+  return utf8.decode(nul < 0 ? bytes : bytes.subarray(0, nul));
+}
