@@ -48,9 +48,9 @@ export function parseProv(bytes: Uint8Array): Prov {
   let text = decodeUtf8(bytes);
   const bom = text.startsWith('\ufeff');
   if (bom) text = text.slice(1);
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
 
-  const start = lines.findIndex((l) => l.trimEnd() === BEGIN_SIGNED);
+  const start = lines.findIndex((l) => isMarker(l, BEGIN_SIGNED));
   if (start < 0) throw new ProvError(describeMissingBlock(text));
 
   // Armor headers run up to the first blank line.
@@ -72,7 +72,7 @@ export function parseProv(bytes: Uint8Array): Prov {
   if (i >= lines.length) throw new ProvError('The signed message ends inside its header.');
 
   const bodyLines: string[] = [];
-  for (i++; i < lines.length && lines[i]!.trimEnd() !== BEGIN_SIG; i++) {
+  for (i++; i < lines.length && !isMarker(lines[i]!, BEGIN_SIG); i++) {
     // RFC 9580 §7.1: dash-escaped lines start with "- "; trailing spaces/tabs are not signed.
     const line = lines[i]!.startsWith('- ') ? lines[i]!.slice(2) : lines[i]!;
     bodyLines.push(trimSpacesAndTabs(line));
@@ -81,7 +81,7 @@ export function parseProv(bytes: Uint8Array): Prov {
     throw new ProvError('The signed message has no "-----BEGIN PGP SIGNATURE-----" block.');
   }
   const sigStart = i;
-  for (; i < lines.length && lines[i]!.trimEnd() !== END_SIG; i++);
+  for (; i < lines.length && !isMarker(lines[i]!, END_SIG); i++);
   if (i >= lines.length) {
     throw new ProvError(
       'The signature block is cut off: no "-----END PGP SIGNATURE-----" line (truncated download?).',
@@ -99,6 +99,24 @@ export function parseProv(bytes: Uint8Array): Prov {
     if (!(e instanceof ProvError)) throw e;
     return { bom, hashHeaders, body, signatureArmor, metadata: {}, files: new Map(), bodyError: e };
   }
+}
+
+/**
+ * Splits at LF and drops the CR of a CRLF, like text.split(/\r?\n/) but several times faster
+ * on a 50 MB prov (the regex split alone took most of a second there).
+ */
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const l = lines[i]!;
+    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+  }
+  return lines;
+}
+
+/** `line` is the armor line `marker`, trailing whitespace allowed (no copy for other lines). */
+function isMarker(line: string, marker: string): boolean {
+  return line.startsWith(marker) && line.trimEnd() === marker;
 }
 
 /** A Helm prov body is a few KiB; YAML parsing of megabytes of hostile structure takes seconds. */

@@ -57,7 +57,20 @@ export class SignatureReadError extends Error {
   override readonly name = 'SignatureReadError';
 }
 
+/**
+ * A signature packet is a few hundred bytes (RSA-4096 with subpackets: ~1 KiB of armor), and
+ * openpgp.js needs ~0.1 ms per packet it parses: a 50 MB block of copied packets took 78 s.
+ */
+export const MAX_SIGNATURE_ARMOR = 64 * 1024;
+/** Signature packets checked at most (a prov has one); each check hashes the signed text again. */
+export const MAX_SIGNATURES = 16;
+
 export async function readSignatures(armor: string): Promise<Signature> {
+  if (armor.length > MAX_SIGNATURE_ARMOR) {
+    throw new SignatureReadError(
+      `The signature block is ${formatSize(armor.length)}; an OpenPGP signature takes a few hundred bytes, so it was not read.`,
+    );
+  }
   let sig: Signature;
   try {
     sig = await readSignature({ armoredSignature: armor, config: pgpConfig });
@@ -68,6 +81,12 @@ export async function readSignatures(armor: string): Promise<Signature> {
     throw new SignatureReadError('The signature block holds no signature.');
   }
   return sig;
+}
+
+function formatSize(chars: number): string {
+  return chars < 1 << 20
+    ? `${Math.round(chars / 1024)} KiB`
+    : `${(chars / (1 << 20)).toFixed(1)} MiB`;
 }
 
 export function describePackets(sig: Signature): SignaturePacketInfo[] {
@@ -110,7 +129,7 @@ export async function checkSignatures(
   const packets = signaturePackets(sig);
   const infos = describePackets(sig);
   let best: SignatureCheck | null = null;
-  for (const [i, packet] of packets.entries()) {
+  for (const [i, packet] of packets.slice(0, MAX_SIGNATURES).entries()) {
     const result = await checkOne(body, packet, infos[i]!, infos, keys, now);
     if (!best || RANK[result.outcome] < RANK[best.outcome]) best = result;
     if (best.outcome === 'good') break;
