@@ -4,7 +4,7 @@
 // Each card is handed out as soon as it is decided, so a repository of charts fills in one
 // by one. Pure: bytes in, verdicts out; the worker feeds it and caches the slow parts.
 
-import { archiveFacts } from './archive';
+import { archiveFacts, sha256Hex } from './archive';
 import { loadKeyFile, mergeKeys, type KeyOrigin } from './keyring';
 import { judge, type Context, type ProvRead } from './judge';
 import { pairFiles, roleOf } from './pairing';
@@ -64,6 +64,14 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
   const keyReports = await Promise.all(by.key.map((f) => loadKeyFile(f.name, f.bytes, f.origin)));
   const keys = mergeKeys(keyReports);
   const provs = await Promise.all(by.prov.map(readProv));
+  const keyInputs = await Promise.all(
+    by.key.map(async (f) => ({
+      role: 'key' as const,
+      name: f.name,
+      size: f.bytes.length,
+      sha256: await sha256Hex(f.bytes),
+    })),
+  );
   const tKeys = mark('keys', t0);
   step();
 
@@ -89,7 +97,7 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
     opts.contents ??
     ((f: InputFile, onProgress: (x: number) => void) =>
       readContents(f.bytes, { onProgress, signal: opts.signal }));
-  const context: Context = { keyReports, keys, now, pinned: opts.pinned ?? null };
+  const context: Context = { keyReports, keyInputs, keys, now, pinned: opts.pinned ?? null };
   const cards: Card[] = [];
   for (const pair of pairs) {
     const id = pair.archive?.id ?? pair.prov!.id;
@@ -145,10 +153,12 @@ function mark(what: string, start: number): number {
 }
 
 async function readProv(file: InputFile): Promise<ProvRead & { file: InputFile }> {
+  const sha256 = await sha256Hex(file.bytes);
   try {
     const prov = parseProv(file.bytes);
-    return { file, prov, error: null, signature: await readSignatures(prov.signatureArmor) };
+    const signature = await readSignatures(prov.signatureArmor);
+    return { file, sha256, prov, error: null, signature };
   } catch (e) {
-    return { file, prov: null, error: e as Error, signature: null };
+    return { file, sha256, prov: null, error: e as Error, signature: null };
   }
 }

@@ -17,6 +17,7 @@ export function failureVerdict(message: string, archive: string | null): Verdict
     claimedChart: null,
     archive: archive ? { name: archive, size: 0, sha256: '', gzip: false } : null,
     prov: null,
+    inputs: [],
     pairedBy: null,
     hash: { expected: null, listedAs: null, match: null },
     signature: null,

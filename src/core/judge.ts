@@ -15,13 +15,16 @@ import type { Contents } from './inspect';
 import type { Verdict } from './verdict-types';
 
 export interface ProvRead {
-  file: { name: string };
+  file: { name: string; bytes: Uint8Array };
+  sha256: string;
   prov: Prov | null;
   error: Error | null;
   signature: Signature | null;
 }
 
 export interface Context {
+  /** The key files given, as a report lists them. */
+  keyInputs: Verdict['inputs'];
   keyReports: KeyFileReport[];
   keys: SuppliedKey[];
   now: Date;
@@ -123,6 +126,29 @@ export async function judge(
             bom: prov.bom,
           }
         : null,
+    inputs: [
+      ...(archive
+        ? [
+            {
+              role: 'archive' as const,
+              name: archive.name,
+              size: archive.size,
+              sha256: archive.sha256,
+            },
+          ]
+        : []),
+      ...(provRead
+        ? [
+            {
+              role: 'prov' as const,
+              name: provRead.file.name,
+              size: provRead.file.bytes.length,
+              sha256: provRead.sha256,
+            },
+          ]
+        : []),
+      ...ctx.keyInputs,
+    ],
     pairedBy: pair.pairedBy,
     hash: {
       expected: outcome.listedAs ? (prov?.files.get(outcome.listedAs) ?? null) : null,
@@ -158,7 +184,11 @@ export async function judge(
         }
       : null,
     helm,
-    helmLines: verified && sig?.signer && archive ? helmOutput(sig, archive) : null,
+    // What `helm verify` prints when it accepts, whatever our own verdict (e.g. a pin).
+    helmLines:
+      helm.answer === 'accept' && sig?.signer && archive
+        ? helmOutput(sig, signerKey?.userIds ?? [], archive)
+        : null,
     timings: {},
   };
 }
@@ -179,10 +209,13 @@ function looseNote(prov: Prov, archive: ArchiveFacts | null): string {
   return `This prov describes ${claims} and lists ${listed}; it was paired with ${archive?.name ?? 'the archive'} only because they were the lone archive and prov given. Helm would look for ${archive?.name ?? 'the archive'}.prov instead.`;
 }
 
-/** The three lines `helm verify` prints for a good chart. */
-function helmOutput(sig: SignatureCheck, archive: ArchiveFacts): string {
+/** The lines `helm verify` prints for a good chart. */
+function helmOutput(sig: SignatureCheck, userIds: string[], archive: ArchiveFacts): string {
+  // Helm prints a line per identity of the key (from a Go map, so in no fixed order).
+  const primary = sig.signer!.userId;
+  const ids = primary ? [primary, ...userIds.filter((u) => u !== primary)] : userIds;
   return [
-    `Signed by: ${sig.signer!.userId ?? '(no user ID)'}`,
+    ...ids.map((id) => `Signed by: ${id}`),
     `Using Key With Fingerprint: ${sig.signer!.fingerprint}`,
     `Chart Hash Verified: sha256:${archive.sha256}`,
   ].join('\n');

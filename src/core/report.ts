@@ -186,6 +186,8 @@ function keyIdOf(fingerprint: string): string {
 function fileEntries(card: ReportCard, meta: ReportMeta): FileEntry[] {
   const v = card.verdict;
   const known = meta.fileHashes ?? {};
+  // Verdicts made before the worker listed its inputs (or a checker failure) list none.
+  if (v.inputs?.length) return v.inputs.map(({ role, name, sha256 }) => ({ role, name, sha256 }));
   const out: FileEntry[] = [];
   const archive = card.archive ?? v.archive?.name;
   if (archive) {

@@ -57,6 +57,8 @@ export interface Verdict {
     files: [string, string][];
     bom: boolean;
   } | null;
+  /** The files this verdict was made from, with their SHA-256 (what a report lists). */
+  inputs: { role: 'archive' | 'prov' | 'key'; name: string; size: number; sha256: string }[];
   pairedBy: 'name' | 'hash' | 'chart' | 'lone' | null;
   hash: {
     expected: string | null;

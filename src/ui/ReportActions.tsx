@@ -1,31 +1,9 @@
 // "Copy report" (Helm's output + our summary, for an issue or a review) and "Download JSON"
 // (docs/report.md) for one card; DownloadAllReports for every finished card at once.
 import { useRef, useState } from 'react';
-import { sha256Hex } from '../core/archive';
 import { helmReport, jsonReport, subjectOf, type ReportCard } from '../core/report';
 import { useStore, type Card } from '../state/store';
 import './report.css';
-
-// The verdict hashes the archive only; prov and key files are small, so hash them here from
-// the bytes the user gave (same Blob, same bytes the worker read). Cached per Blob.
-const digests = new WeakMap<Blob, Promise<string>>();
-function digestOf(blob: Blob): Promise<string> {
-  let d = digests.get(blob);
-  if (!d) {
-    d = blob.arrayBuffer().then((b) => sha256Hex(new Uint8Array(b)));
-    digests.set(blob, d);
-  }
-  return d;
-}
-
-async function fileHashes(cards: readonly ReportCard[]): Promise<Record<string, string>> {
-  const wanted = new Set(
-    cards.flatMap((c) => [c.prov ?? '', ...c.verdict.keyFiles.map((k) => k.name)]),
-  );
-  const files = useStore.getState().files.filter((f) => wanted.has(f.name));
-  const hashes = await Promise.all(files.map((f) => digestOf(f.blob)));
-  return Object.fromEntries(files.map((f, i) => [f.name, hashes[i]!]));
-}
 
 function download(name: string, data: unknown) {
   const url = URL.createObjectURL(
@@ -51,7 +29,7 @@ export function ReportActions({ card }: { card: ReportCard }) {
   const area = useRef<HTMLTextAreaElement>(null);
 
   const copy = async () => {
-    const text = helmReport(card, { fileHashes: await fileHashes([card]) });
+    const text = helmReport(card);
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(text);
@@ -65,7 +43,7 @@ export function ReportActions({ card }: { card: ReportCard }) {
     }
   };
   const save = async () => {
-    const report = jsonReport([card], { fileHashes: await fileHashes([card]) });
+    const report = jsonReport([card]);
     download(reportFileName(card), report);
   };
 
@@ -102,10 +80,7 @@ export function DownloadAllReports() {
   const done = cards.filter((c): c is Card & ReportCard => c.verdict !== null);
   if (done.length < 2 || done.length !== cards.length) return null;
   const save = async () => {
-    download(
-      'chartproof-report-all.json',
-      jsonReport(done, { fileHashes: await fileHashes(done) }),
-    );
+    download('chartproof-report-all.json', jsonReport(done));
   };
   return (
     <div className="actions report-all">
