@@ -1,7 +1,11 @@
+import { enums, reformatKey, revokeKey, type PrivateKey } from 'openpgp';
 import { describe, expect, it } from 'vitest';
-import { loadKeyFile } from '../src/core/keyring';
+import { loadKeyFile, mergeKeyFiles, mergeKeys, type KeyFileReport } from '../src/core/keyring';
 import { splitTransferableKeys } from '../src/core/packets';
+import { parseProv } from '../src/core/prov';
+import { checkSignatures, readSignatures } from '../src/core/signature';
 import { fixtureBytes, loadManifest } from './fixtures';
+import { at, clearsign, day, makeKey, provBody } from './pgp-factory';
 
 const corpus = (id: string, name: string) =>
   fixtureBytes(
@@ -58,5 +62,87 @@ describe('loadKeyFile', () => {
     const r = await loadKeyFile('k', enc(text));
     expect(r.keys).toHaveLength(0);
     expect(r.error).toContain(what);
+  });
+});
+
+describe('mergeKeyFiles', () => {
+  const NOW = at('2026-06-01T00:00:00Z');
+  const load = (name: string, armored: string) => loadKeyFile(name, enc(armored));
+  /** How a prov signed by `key` (on `date`) fares against the merged keys. */
+  async function outcome(reports: KeyFileReport[], signer: PrivateKey, date: Date) {
+    const prov = parseProv(enc(await clearsign(provBody(), [signer], { date })));
+    const sig = await readSignatures(prov.signatureArmor);
+    return (await checkSignatures(prov.body, sig, await mergeKeyFiles(reports), NOW)).outcome;
+  }
+
+  it('combines one file’s revocation with another file’s longer copy of the key', async () => {
+    const key = await makeKey('Alice');
+    // More packets (a second user ID) but no revocation: the old merge kept only this copy.
+    const { privateKey: twoIds } = await reformatKey({
+      privateKey: key,
+      userIDs: [{ name: 'Alice', email: 'alice@test.invalid' }, { name: 'Alice Work' }],
+      date: at('2025-01-01T00:00:00Z'),
+      format: 'object',
+    });
+    const { publicKey: revoked } = await revokeKey({
+      key,
+      reasonForRevocation: { flag: enums.reasonForRevocation.keyCompromised },
+      date: at('2025-03-01T00:00:00Z'),
+      format: 'object',
+    });
+    const reports = [
+      await load('two-ids.asc', twoIds.toPublic().armor()),
+      await load('revoked.asc', revoked.armor()),
+    ];
+    expect(mergeKeys(reports)[0]!.key.revocationSignatures).toHaveLength(0);
+    const [merged, ...rest] = await mergeKeyFiles(reports);
+    expect(rest).toHaveLength(0);
+    expect(merged!.key.revocationSignatures).toHaveLength(1);
+    expect(merged!.key.getUserIDs()).toHaveLength(2);
+    expect(await outcome(reports, key, at('2025-02-01T00:00:00Z'))).toBe('key-revoked');
+  });
+
+  it('applies a revocation certificate given as a file of its own', async () => {
+    const key = await makeKey('Bob');
+    const { publicKey: revoked } = await revokeKey({ key, format: 'object' });
+    const cert = await load('revoke.asc', await revoked.getRevocationCertificate());
+    expect(cert.keys).toHaveLength(0);
+    expect(cert.revocations).toHaveLength(1);
+    expect(cert.error).toContain('revocation certificate for key');
+    const plain = await load('bob.asc', key.toPublic().armor());
+    const other = await load('carol.asc', (await makeKey('Carol')).toPublic().armor());
+    const date = at('2025-02-01T00:00:00Z');
+    expect(await outcome([plain], key, date)).toBe('good');
+    expect(await outcome([plain, cert, other], key, date)).toBe('key-revoked');
+    // A certificate for another key changes nothing.
+    const carol = (await mergeKeyFiles([other, cert])).find((k) =>
+      k.userIds[0]?.startsWith('Carol'),
+    );
+    expect(carol!.key.revocationSignatures).toHaveLength(0);
+  });
+
+  it('a newer self-signature from one file lifts the expiry in another', async () => {
+    const key = await makeKey('Dave', { expiresIn: 30 * day });
+    const { privateKey: renewed } = await reformatKey({
+      privateKey: key,
+      userIDs: [{ name: 'Dave', email: 'dave@test.invalid' }],
+      date: at('2025-02-15T00:00:00Z'),
+      keyExpirationTime: 0,
+      format: 'object',
+    });
+    const old = await load('old.asc', key.toPublic().armor());
+    const fresh = await load('renewed.asc', renewed.toPublic().armor());
+    const date = at('2025-03-01T00:00:00Z');
+    expect(await outcome([old], renewed, date)).toBe('key-expired');
+    expect(await outcome([old, fresh], renewed, date)).toBe('good');
+  });
+
+  it('the same key in two files is kept once, without re-verifying identical copies', async () => {
+    const key = await makeKey('Erin');
+    const a = await load('a.asc', key.toPublic().armor());
+    const b = await load('b.asc', key.toPublic().armor());
+    const merged = await mergeKeyFiles([a, b]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.key).toBe(a.keys[0]!.key);
   });
 });

@@ -3,10 +3,19 @@
 // keyboxes (pubring.kbx) and secret-key exports (only the public part is kept).
 // Every key is read on its own, so one bad or unsupported key never spoils a ring.
 
-import { readKey, unarmor, type Key, type PublicKey } from 'openpgp';
-import { pgpConfig } from './pgp-config';
+import {
+  enums,
+  PacketList,
+  PublicKey,
+  readKey,
+  readSignature,
+  unarmor,
+  type Key,
+  type SignaturePacket,
+} from 'openpgp';
+import { pgpConfig, pgpFullConfig } from './pgp-config';
 import { isKeybox, readKeybox } from './keybox';
-import { splitTransferableKeys, TAG_SECRET_KEY, type KeyChunk } from './packets';
+import { splitTransferableKeys, TAG_SECRET_KEY, type KeyChunk, type SplitResult } from './packets';
 import { describeNonKey } from './sniff';
 import { decodeUtf8, looksLikeText } from './text';
 
@@ -34,6 +43,8 @@ export interface KeyFileReport {
   notes: string[];
   /** Why the file gave no usable key at all; null when it gave at least one. */
   error: string | null;
+  /** Key revocation certificates outside any key (gpg --gen-revoke): mergeKeyFiles applies them. */
+  revocations: SignaturePacket[];
 }
 
 const MAX_NOTES = 20;
@@ -50,13 +61,21 @@ export async function loadKeyFile(
     secret: false,
     notes: [],
     error: null,
+    revocations: [],
   };
   const chunks: KeyChunk[] = [];
+  const stray: KeyChunk[] = [];
+  const split = (bin: Uint8Array): SplitResult => {
+    const result = splitTransferableKeys(bin);
+    for (const c of result.chunks) chunks.push(c);
+    stray.push(...result.stray);
+    return result;
+  };
 
   if (isKeybox(bytes)) {
     report.format = 'keybox';
     const kbx = readKeybox(bytes);
-    for (const block of kbx.keyblocks) chunks.push(...splitTransferableKeys(block).chunks);
+    for (const block of kbx.keyblocks) split(block);
     if (kbx.x509) report.notes.push(`${kbx.x509} X.509 certificate(s) in the keybox were ignored.`);
     if (kbx.ephemeral)
       report.notes.push(`${kbx.ephemeral} ephemeral key(s) were ignored, as gpg does.`);
@@ -67,31 +86,33 @@ export async function loadKeyFile(
     decodeUtf8(bytes.subarray(0, 1 << 20)).includes('-----BEGIN PGP')
   ) {
     report.format = 'armored';
-    await collectArmored(decodeUtf8(bytes), chunks, report);
+    await collectArmored(decodeUtf8(bytes), split, report);
   } else if (bytes.length > 0 && (bytes[0]! & 0x80) !== 0) {
     report.format = 'binary';
-    const split = splitTransferableKeys(bytes);
-    chunks.push(...split.chunks);
-    if (split.damagedAt !== null && split.chunks.length > 0) {
-      report.notes.push(
-        `The file is damaged at byte ${split.damagedAt}; keys after it are missing.`,
-      );
+    const { damagedAt } = split(bytes);
+    if (damagedAt !== null && chunks.length > 0) {
+      report.notes.push(`The file is damaged at byte ${damagedAt}; keys after it are missing.`);
     }
   }
 
   for (const chunk of chunks) await addChunk(chunk, report, origin);
+  for (const packet of stray) await addRevocation(packet, report);
   if (report.keys.length === 0) report.error = noKeyMessage(bytes, report);
   return report;
 }
 
-async function collectArmored(text: string, chunks: KeyChunk[], report: KeyFileReport) {
+async function collectArmored(
+  text: string,
+  split: (bin: Uint8Array) => unknown,
+  report: KeyFileReport,
+) {
   const blocks = armoredBlocks(text);
   for (const [i, block] of blocks.entries()) {
     try {
       const { data } = await unarmor(block);
       const bin =
         data instanceof Uint8Array ? data : new Uint8Array(await new Response(data).arrayBuffer());
-      chunks.push(...splitTransferableKeys(bin).chunks);
+      split(bin);
     } catch (e) {
       note(report, `Armored block ${i + 1} could not be decoded: ${(e as Error).message}`);
     }
@@ -119,6 +140,18 @@ async function addChunk(chunk: KeyChunk, report: KeyFileReport, origin: KeyOrigi
   });
 }
 
+/** Keeps a bare signature packet when it is a key revocation (a revocation certificate). */
+async function addRevocation(chunk: KeyChunk, report: KeyFileReport) {
+  if (chunk.tag !== enums.packet.signature) return;
+  try {
+    const sig = await readSignature({ binarySignature: chunk.bytes, config: pgpConfig });
+    const packet = sig.packets[0] as SignaturePacket | undefined;
+    if (packet?.signatureType === enums.signature.keyRevocation) report.revocations.push(packet);
+  } catch {
+    // not a readable signature: the file is described as what it looks like instead
+  }
+}
+
 function note(report: KeyFileReport, message: string) {
   if (report.notes.length < MAX_NOTES) report.notes.push(message);
   else if (report.notes.length === MAX_NOTES) report.notes.push('More keys were skipped.');
@@ -126,24 +159,81 @@ function note(report: KeyFileReport, message: string) {
 
 function noKeyMessage(bytes: Uint8Array, report: KeyFileReport): string {
   if (report.format === 'keybox') return 'This GnuPG keybox holds no OpenPGP public key.';
+  const revoked = report.revocations[0]?.issuerKeyID.toHex().toUpperCase();
+  if (revoked) {
+    return `This is a revocation certificate for key ${revoked}, not a key: it is applied when that key is given too.`;
+  }
   if (report.notes.length > 0) return `No usable OpenPGP key: ${report.notes[0]}`;
   return `This file holds no OpenPGP key: it looks like ${describeNonKey(bytes)}.`;
 }
 
-/** Merges keys from several files; the same key given twice is kept once. */
+/**
+ * Merges keys from several files; the same key given twice is kept once. Prefer the async
+ * mergeKeyFiles, which combines the copies: this keeps the copy with more packets.
+ */
 export function mergeKeys(reports: KeyFileReport[]): SuppliedKey[] {
   const byFpr = new Map<string, SuppliedKey>();
   for (const r of reports) {
     for (const k of r.keys) {
       const seen = byFpr.get(k.fingerprint);
-      // Prefer the copy with more signatures: it may carry a revocation the other lacks.
-      if (!seen || signatureCount(k.key) > signatureCount(seen.key)) byFpr.set(k.fingerprint, k);
+      if (!seen || packetCount(k.key) > packetCount(seen.key)) byFpr.set(k.fingerprint, k);
     }
   }
   return [...byFpr.values()];
 }
 
-function signatureCount(key: PublicKey): number {
+/**
+ * Merges keys from several files with openpgp.js's Key.update: copies of the same key are
+ * combined (one file's revocation or newer self-signature with another's user IDs), and
+ * revocation certificates given on their own are attached to their key. Signatures are
+ * merged whatever their dates: validity is judged later, at the prov signature's time.
+ */
+export async function mergeKeyFiles(reports: KeyFileReport[]): Promise<SuppliedKey[]> {
+  const byFpr = new Map<string, SuppliedKey>();
+  for (const r of reports) {
+    for (const k of r.keys) {
+      const seen = byFpr.get(k.fingerprint);
+      byFpr.set(
+        k.fingerprint,
+        seen
+          ? {
+              ...seen,
+              key: await combine(seen.key, k.key),
+              fromSecret: seen.fromSecret || k.fromSecret,
+            }
+          : k,
+      );
+    }
+  }
+  for (const rev of reports.flatMap((r) => r.revocations)) {
+    for (const [fpr, k] of byFpr) {
+      if (!rev.issuerKeyID.equals(k.key.getKeyID())) continue;
+      const cert = new PacketList();
+      cert.push(k.key.keyPacket, rev);
+      byFpr.set(fpr, { ...k, key: await combine(k.key, new PublicKey(cert)) });
+    }
+  }
+  return [...byFpr.values()];
+}
+
+/** Any time: Key.update then merges signatures without judging them at a date. */
+const ANY_TIME = null as unknown as Date;
+
+async function combine(a: PublicKey, b: PublicKey): Promise<PublicKey> {
+  if (sameBytes(a, b)) return a; // the usual case (one key in two rings): nothing to verify
+  try {
+    return await a.update(b, ANY_TIME, pgpFullConfig);
+  } catch {
+    return packetCount(b) > packetCount(a) ? b : a;
+  }
+}
+
+function sameBytes(a: PublicKey, b: PublicKey): boolean {
+  const [x, y] = [a.write(), b.write()];
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+function packetCount(key: PublicKey): number {
   return key.toPacketList().length;
 }
 

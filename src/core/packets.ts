@@ -63,11 +63,16 @@ export interface SplitResult {
   damagedAt: number | null;
   /** Packets seen that are not part of any key (e.g. a signature file given as a key). */
   strayTags: number[];
+  /** Those packets (the first MAX_STRAY): a bare signature may be a revocation certificate. */
+  stray: KeyChunk[];
 }
+
+/** A file of millions of tiny packets must not become millions of objects. */
+const MAX_STRAY = 64;
 
 export function splitTransferableKeys(buf: Uint8Array): SplitResult {
   const chunks: KeyChunk[] = [];
-  const strayTags: number[] = [];
+  const stray: KeyChunk[] = [];
   let start = -1;
   let startTag = 0;
   let pos = 0;
@@ -82,11 +87,12 @@ export function splitTransferableKeys(buf: Uint8Array): SplitResult {
       if (start >= 0) chunks.push({ tag: startTag, bytes: buf.subarray(start, pos) });
       start = pos;
       startTag = tag;
-    } else if (start < 0 && tag !== 10 && tag !== 12) {
-      strayTags.push(tag); // 10 = marker, 12 = trust: harmless before the first key
+    } else if (start < 0 && tag !== 10 && tag !== 12 && stray.length < MAX_STRAY) {
+      // 10 = marker, 12 = trust: harmless before the first key
+      stray.push({ tag, bytes: buf.subarray(pos, end) });
     }
     pos = end;
   }
   if (start >= 0) chunks.push({ tag: startTag, bytes: buf.subarray(start, damagedAt ?? pos) });
-  return { chunks, damagedAt, strayTags };
+  return { chunks, damagedAt, strayTags: stray.map((p) => p.tag), stray };
 }
