@@ -130,6 +130,7 @@ async function addChunk(chunk: KeyChunk, report: KeyFileReport, origin: KeyOrigi
   const fromSecret = chunk.tag === TAG_SECRET_KEY || key.isPrivate();
   if (fromSecret) report.secret = true;
   const pub = key.isPrivate() ? key.toPublic() : (key as PublicKey);
+  if (!fromSecret) loadedFrom.set(pub, chunk.bytes);
   report.keys.push({
     key: pub,
     fingerprint: pub.getFingerprint().toUpperCase(),
@@ -228,9 +229,16 @@ async function combine(a: PublicKey, b: PublicKey): Promise<PublicKey> {
   }
 }
 
+/** The bytes each public key was read from: comparing them is cheaper than key.write(). */
+const loadedFrom = new WeakMap<PublicKey, Uint8Array>();
+
 function sameBytes(a: PublicKey, b: PublicKey): boolean {
-  const [x, y] = [a.write(), b.write()];
-  return x.length === y.length && x.every((v, i) => v === y[i]);
+  if (a === b) return true;
+  const x = loadedFrom.get(a) ?? a.write();
+  const y = loadedFrom.get(b) ?? b.write();
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 function packetCount(key: PublicKey): number {
