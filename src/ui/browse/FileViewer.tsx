@@ -121,7 +121,7 @@ export function FileViewer({ entry }: { entry: TarEntry }) {
           not read.
         </p>
       ) : text === null ? (
-        <pre className="hex" data-testid="hex">
+        <pre className="hex" data-testid="hex" tabIndex={0}>
           {hex(data)}
         </pre>
       ) : isMarkdown && rendered ? (
@@ -130,7 +130,7 @@ export function FileViewer({ entry }: { entry: TarEntry }) {
           html={marked.parse(shown ?? '', { async: false, gfm: true })}
         />
       ) : (
-        <ol className="code" data-testid="code">
+        <ol className="code" data-testid="code" tabIndex={0} aria-label={`${name}, source`}>
           {lines.map((html, i) => (
             <li key={i}>
               <SafeHtml className="line" html={html || ' '} />
