@@ -15,6 +15,14 @@ import type { ArchiveListing } from './chart-archive';
 import type { ChartMeta } from './chart-meta';
 import { readContents, type Contents } from './inspect';
 import type { Verdict } from './verdict-types';
+import {
+  matchIndex,
+  parseRepoIndex,
+  summarizeIndex,
+  type IndexMatch,
+  type IndexSummary,
+  type RepoIndex,
+} from './repo-index';
 
 export interface InputFile {
   id: string;
@@ -31,6 +39,17 @@ export interface Card {
   /** The archive's contents, for browsing (null when it could not be read). */
   listing: ArchiveListing | null;
   chart: ChartMeta | null;
+  /** How the archive stands against a dropped repository index.yaml (absent without one). */
+  index?: IndexMatch;
+}
+
+/** What a drop held besides its cards. */
+export interface DropSummary {
+  index: IndexSummary | null;
+  /** Why a dropped index.yaml could not be read. */
+  indexError: string | null;
+  /** Files that are no archive, prov, key or index (e.g. a folder's README), left alone. */
+  ignored: string[];
 }
 
 /** What the slow work is doing for a card (shown while its verdict is pending). */
@@ -48,6 +67,8 @@ export interface EvaluateOptions {
   facts?: (file: InputFile) => Promise<ArchiveFacts>;
   /** Reads an archive's contents (the worker caches this per file and limits). */
   contents?: (file: InputFile, onProgress: (fraction: number) => void) => Promise<Contents>;
+  /** Called once every card is out, with what the drop held besides. */
+  onSummary?: (summary: DropSummary) => void;
   /** Aborted when a newer request makes this one pointless: stops between steps. */
   signal?: AbortSignal;
 }
@@ -55,7 +76,13 @@ export interface EvaluateOptions {
 export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): Promise<Card[]> {
   const now = opts.now ?? new Date();
   performance.clearMeasures?.(); // only the latest run's timings are kept
-  const by = { archive: [] as InputFile[], prov: [] as InputFile[], key: [] as InputFile[] };
+  const by = {
+    archive: [] as InputFile[],
+    prov: [] as InputFile[],
+    key: [] as InputFile[],
+    index: [] as InputFile[],
+    other: [] as InputFile[],
+  };
   for (const f of files) by[roleOf(f.name, f.bytes.subarray(0, 65536))].push(f);
   opts.onPlan?.(by.archive.map((a) => ({ id: a.id, archive: a.name })));
   const step = () => opts.signal?.throwIfAborted();
@@ -97,6 +124,7 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
     opts.contents ??
     ((f: InputFile, onProgress: (x: number) => void) =>
       readContents(f.bytes, { onProgress, signal: opts.signal }));
+  const repo = readIndex(by.index);
   const context: Context = { keyReports, keyInputs, keys, now, pinned: opts.pinned ?? null };
   const cards: Card[] = [];
   for (const pair of pairs) {
@@ -130,11 +158,38 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
       listing: contents?.listing ?? null,
       chart: contents?.chart ?? null,
     };
+    if (repo.index && archive) {
+      const chart = contents?.chart ? chartId(contents.chart.fields) : verdict.claimedChart;
+      card.index = matchIndex(repo.index, { name: archive.name, sha256: archive.sha256, chart });
+    }
     cards.push(card);
     step();
     opts.onCard?.(card);
   }
+  opts.onSummary?.({
+    index: repo.index
+      ? summarizeIndex(
+          repo.index,
+          cards.flatMap((c) =>
+            c.index && c.archive ? [{ archive: c.archive, match: c.index }] : [],
+          ),
+        )
+      : null,
+    indexError: repo.error,
+    ignored: by.other.map((f) => f.name),
+  });
   return cards;
+}
+
+/** The first index.yaml given (a drop holds one repository). */
+function readIndex(files: InputFile[]): { index: RepoIndex | null; error: string | null } {
+  const file = files[0];
+  if (!file) return { index: null, error: null };
+  try {
+    return { index: parseRepoIndex(file.name, file.bytes), error: null };
+  } catch (e) {
+    return { index: null, error: (e as Error).message };
+  }
 }
 
 /** The hash facts (possibly cached and shared) plus what reading the contents found. */

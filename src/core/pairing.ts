@@ -5,14 +5,21 @@
 import { decodeUtf8, startsWithBytes } from './text';
 import { PROV_MARKER } from './prov';
 
-export type Role = 'archive' | 'prov' | 'key';
+/** index: a repository's index.yaml; other: a file that is none of these (a dropped folder's README). */
+export type Role = 'archive' | 'prov' | 'key' | 'index' | 'other';
+
+/** Names that are never keys, unless the text inside says it is one. */
+const NOT_A_KEY = /\.(md|markdown|ya?ml|json|html?|txt|tpl|png|jpe?g|gif|svg|lock|sum)$/;
 
 export function roleOf(name: string, head: Uint8Array): Role {
   const lower = name.toLowerCase();
   if (lower.endsWith('.prov')) return 'prov';
   if (/\.(tgz|tar\.gz)$/.test(lower)) return 'archive';
   if (startsWithBytes(head, [0x1f, 0x8b])) return 'archive';
-  if (decodeUtf8(head).includes(PROV_MARKER)) return 'prov';
+  const text = decodeUtf8(head);
+  if (text.includes(PROV_MARKER)) return 'prov';
+  if (/^index\.ya?ml$/.test(lower)) return 'index';
+  if (NOT_A_KEY.test(lower) && !text.includes('-----BEGIN PGP')) return 'other';
   return 'key';
 }
 

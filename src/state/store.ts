@@ -10,7 +10,8 @@ import type { Verdict } from '../core/verdict-types';
 import type { ArchiveListing } from '../core/chart-archive';
 import type { ChartMeta } from '../core/chart-meta';
 import { Verifier } from '../worker/client';
-import type { ArchiveLimits, Phase } from '../worker/protocol';
+import type { ArchiveLimits, DropSummary, Phase } from '../worker/protocol';
+import type { IndexMatch } from '../core/repo-index';
 import { DEFAULT_LIMITS } from '../core/limits';
 
 export interface GivenFile {
@@ -29,6 +30,7 @@ export interface Card {
   verdict: Verdict | null;
   listing?: ArchiveListing | null;
   chart?: ChartMeta | null;
+  index?: IndexMatch;
   /** What the worker is doing for this card while its verdict is pending. */
   progress?: { phase: Phase; fraction: number | null };
 }
@@ -40,11 +42,18 @@ interface State {
   run: number;
   /** The expected-signer field as typed (or taken from the URL). */
   pinText: string;
+  /** Publisher mode: the site's own keys (trusted-keys/), given with every check; Reset keeps them. */
+  shipped: GivenFile[];
+  /** Publisher mode: the only signers the site accepts, unless the user pins one. */
+  siteSigners: string[];
+  /** What the last finished check found besides cards (index.yaml, ignored files). */
+  summary: DropSummary | null;
   /** How much of an archive is read for browsing (the page's setting). */
   limits: ArchiveLimits;
   addFiles(files: Iterable<File | { name: string; blob: Blob }>, origin?: KeyOrigin): void;
   addKeyText(text: string): void;
   removeFile(id: string): void;
+  setShipped(keys: { name: string; blob: Blob }[], signers: string[]): void;
   setPin(text: string): void;
   setLimits(limits: ArchiveLimits): void;
   reset(): void;
@@ -74,10 +83,10 @@ export const useStore = create<State>()((set, get) => {
       const at = cards.findIndex((c) => c.id === card.id);
       set({ cards: at < 0 ? [...cards, card] : cards.with(at, card) });
     },
-    done(run, ids) {
+    done(run, ids, summary) {
       if (run !== get().run) return;
       const decided = new Set(ids);
-      set({ cards: get().cards.filter((c) => decided.has(c.id)), busy: false });
+      set({ cards: get().cards.filter((c) => decided.has(c.id)), busy: false, summary });
     },
     failed(run, message) {
       if (run !== get().run) return;
@@ -95,17 +104,18 @@ export const useStore = create<State>()((set, get) => {
   });
 
   const recheck = () => {
-    const { files, pinText, limits } = get();
-    const pinned = pinValue(parsePin(pinText));
+    const { files, shipped, pinText, siteSigners, limits } = get();
+    // A pin the user gives replaces the site's list; a list travels space-separated (verdict.ts).
+    const pinned = pinValue(parsePin(pinText)) ?? (siteSigners.join(' ') || null);
     const run = get().run + 1;
     set({ run, busy: files.length > 0 });
     if (files.length === 0) {
-      set({ cards: [] });
+      set({ cards: [], summary: null });
       return;
     }
     verifier.evaluate(
       run,
-      files.map(({ id, name, blob, origin }) => ({ id, name, blob, origin })),
+      [...shipped, ...files].map(({ id, name, blob, origin }) => ({ id, name, blob, origin })),
       pinned,
       limits,
     );
@@ -117,6 +127,9 @@ export const useStore = create<State>()((set, get) => {
     busy: false,
     run: 0,
     pinText: '',
+    shipped: [],
+    siteSigners: [],
+    summary: null,
     limits: { ...DEFAULT_LIMITS },
     addFiles(incoming, origin = 'dropped') {
       const added: GivenFile[] = [];
@@ -139,8 +152,17 @@ export const useStore = create<State>()((set, get) => {
     },
     removeFile(id) {
       verifier.forget([id]);
-      set({ files: get().files.filter((f) => f.id !== id) });
+      const keep = (f: GivenFile) => f.id !== id;
+      set({ files: get().files.filter(keep), shipped: get().shipped.filter(keep) });
       recheck();
+    },
+    setShipped(keys, siteSigners) {
+      verifier.forget(get().shipped.map((f) => f.id));
+      const shipped = keys.map(({ name, blob }): GivenFile => {
+        return { id: `file-${nextId++}`, name, size: blob.size, blob, origin: 'shipped' };
+      });
+      set({ shipped, siteSigners });
+      if (get().files.length) recheck();
     },
     setPin(pinText) {
       const before = pinValue(parsePin(get().pinText));
@@ -156,7 +178,7 @@ export const useStore = create<State>()((set, get) => {
         get().files.map((f) => f.id),
         get().busy,
       );
-      set({ files: [], cards: [], busy: false, run: get().run + 1 });
+      set({ files: [], cards: [], summary: null, busy: false, run: get().run + 1 });
     },
     warm: () => verifier.warm(),
   };

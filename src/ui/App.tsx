@@ -7,6 +7,8 @@ import { VerdictCard } from './VerdictCard';
 import { EmptyState } from './EmptyState';
 import { PinField } from './PinField';
 import { Settings } from './Settings';
+import { FolderPicker } from './folder-drop';
+import { BatchTable } from './batch/BatchTable';
 import { Announcer } from './Announcer';
 import { OfflineStatus } from './OfflineStatus';
 import { PrivacyPanel } from './PrivacyPanel';
@@ -30,6 +32,7 @@ export function App() {
         <section className="inputs" aria-label="Your files">
           <div className="actions">
             <DropZone.Picker />
+            <FolderPicker />
             <SampleButton />
             <button type="button" data-testid="reset" onClick={reset} disabled={files.length === 0}>
               Reset
@@ -42,6 +45,7 @@ export function App() {
         </section>
         {cards.length === 0 && files.length === 0 ? <EmptyState /> : null}
         <Announcer />
+        <BatchTable />
         <section className="cards" aria-label="Verdicts">
           {cards.map((c) => (
             <VerdictCard key={c.id} card={c} />

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from '../state/store';
 import { usePaste } from './paste';
+import { filesFromDrop } from './folder-drop';
 
 export function DropZone({ children }: { children: ReactNode }) {
   const addFiles = useStore((s) => s.addFiles);
@@ -28,7 +29,7 @@ export function DropZone({ children }: { children: ReactNode }) {
       e.preventDefault();
       depth.current = 0;
       setOver(false);
-      addFiles(Array.from(e.dataTransfer?.files ?? []));
+      if (e.dataTransfer) void filesFromDrop(e.dataTransfer).then(addFiles);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

@@ -19,6 +19,8 @@ export function VerdictCard({ card }: { card: Card }) {
   if (!v) return <PendingCard card={card} name={archiveName} />;
   return (
     <article
+      id={`card-${card.id}`}
+      tabIndex={-1}
       className={`card status-${v.status}`}
       data-testid="verdict"
       data-status={v.status}

@@ -5,6 +5,7 @@
 import type {
   ArchiveLimits,
   CardResult,
+  DropSummary,
   FromWorker,
   Phase,
   ToWorker,
@@ -15,7 +16,7 @@ export interface VerifierEvents {
   plan(run: number, cards: { id: string; archive: string }[]): void;
   progress(run: number, id: string, phase: Phase, fraction: number | null): void;
   card(run: number, card: CardResult): void;
-  done(run: number, ids: string[]): void;
+  done(run: number, ids: string[], summary: DropSummary | null): void;
   failed(run: number, message: string): void;
 }
 
@@ -68,7 +69,7 @@ export class Verifier {
     else if (msg.type === 'progress')
       this.events.progress(msg.run, msg.id, msg.phase, msg.fraction);
     else if (msg.type === 'card') this.events.card(msg.run, msg.card);
-    else if (msg.type === 'done') this.events.done(msg.run, msg.ids);
+    else if (msg.type === 'done') this.events.done(msg.run, msg.ids, msg.summary);
     else if (msg.type === 'failed') this.events.failed(msg.run, msg.message);
   }
 

@@ -3,7 +3,7 @@
 // reads them itself, so large archives never pass through the page's heap.
 
 import type { KeyOrigin } from '../core/keyring';
-import type { Card, Phase } from '../core/evaluate';
+import type { Card, DropSummary, Phase } from '../core/evaluate';
 import type { ArchiveLimits } from '../core/limits';
 
 export interface WorkerFile {
@@ -16,12 +16,13 @@ export interface WorkerFile {
 /** One card: the verdict plus the archive's listing (its file bytes are cloned once). */
 export type CardResult = Card;
 
-export type { ArchiveLimits, Phase };
+export type { ArchiveLimits, DropSummary, Phase };
 
 export interface EvaluateRequest {
   type: 'evaluate';
   run: number;
   files: WorkerFile[];
+  /** Expected signer(s), space-separated when several (RuleInput.pinned in core/verdict.ts). */
   pinned: string | null;
   limits: ArchiveLimits;
 }
@@ -34,5 +35,5 @@ export type FromWorker =
   | { type: 'progress'; run: number; id: string; phase: Phase; fraction: number | null }
   /** One card as soon as it is decided; `done` follows the last. */
   | { type: 'card'; run: number; card: CardResult }
-  | { type: 'done'; run: number; ids: string[] }
+  | { type: 'done'; run: number; ids: string[]; summary: DropSummary | null }
   | { type: 'failed'; run: number; message: string };

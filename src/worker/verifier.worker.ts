@@ -6,7 +6,7 @@
 // file the page forgets (removed, replaced, reset) stops its own unpacking too.
 
 import { archiveFacts } from '../core/archive';
-import { evaluate, type InputFile } from '../core/evaluate';
+import { evaluate, type DropSummary, type InputFile } from '../core/evaluate';
 import { readContents, type Contents } from '../core/inspect';
 import type { ArchiveFacts } from '../core/verdict';
 import type { EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
@@ -70,9 +70,11 @@ async function run(msg: EvaluateRequest) {
     );
     signal.throwIfAborted();
     const ids: string[] = [];
+    let summary: DropSummary | null = null;
     await evaluate(files, {
       pinned: msg.pinned,
       signal,
+      onSummary: (s) => (summary = s),
       onPlan: (plan) => post({ type: 'plan', run: msg.run, cards: plan }),
       onProgress: (id, phase, fraction) =>
         post({ type: 'progress', run: msg.run, id, phase, fraction }),
@@ -101,7 +103,7 @@ async function run(msg: EvaluateRequest) {
         return w.contents.result;
       },
     });
-    post({ type: 'done', run: msg.run, ids });
+    post({ type: 'done', run: msg.run, ids, summary });
   } catch (e) {
     if (signal.aborted) return; // superseded: the newer run answers
     post({ type: 'failed', run: msg.run, message: (e as Error).message || String(e) });
