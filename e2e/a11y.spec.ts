@@ -31,6 +31,15 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
       .getByTestId('file-input')
       .setInputFiles(c.files.map((f) => join(FIXTURES, c.dir, f)));
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'failed');
+    await expect(page.getByTestId('announcer')).toHaveText(
+      /^Verification failed: byteflip-1\.0\.0\.tgz\. The archive is not the file that was signed/,
+    );
+  },
+  // Details, key paste, settings, privacy: what hides behind every <details>.
+  'every disclosure open': async (page) => {
+    await page.getByTestId('sample').click();
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'verified');
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   },
   'the viewer on values.yaml': async (page) => {
     await page.getByTestId('sample').click();
@@ -75,7 +84,7 @@ test('keyboard only: the picker opens with Enter', async ({ page }) => {
   await tabTo(page, '[data-testid="file-input"]');
   // The hidden input's label shows the focus ring.
   const ring = await page
-    .locator('.picker .button')
+    .locator('.picker:has([data-testid="file-input"]) .button')
     .evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(ring).toBe('solid');
   await page.keyboard.press('Enter');
