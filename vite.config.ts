@@ -8,6 +8,9 @@ export default defineConfig({
   base: process.env.BASE_PATH || './', // BASE_PATH: set by the Pages workflow (/REPO/)
   // offline(): emits sw.js, precaching every built file (scripts/vite-offline.ts).
   plugins: [react(), offline()],
+  // openpgp's lightweight build loads its rarely used parts (elliptic curves without WebCrypto
+  // support, legacy ciphers) as lazy chunks, so the worker starts smaller (docs/benchmarks.md).
+  resolve: { alias: [{ find: /^openpgp$/, replacement: 'openpgp/lightweight' }] },
   worker: { format: 'es' },
   build: {
     target: 'es2022',
