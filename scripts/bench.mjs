@@ -324,6 +324,13 @@ async function main() {
     c.warm = median(warm);
     c.redrop = median(redrop);
     c.statusNote = [...new Set(statuses.map((s) => statusNote(s, 1)).filter(Boolean))].join('; ');
+    c.phases = cold.phases;
+    log(
+      `  ${c.label}: app's own marks (cold drop): ` +
+        Object.entries(c.phases ?? {})
+          .map(([k, v]) => `${k} ${fmtMs(v)}`)
+          .join(', '),
+    );
     log(
       `  ${c.label}: warm ${fmtMs(c.warm)} (cold ${fmtMs(c.cold)}, kept worker ${fmtMs(c.redrop)})` +
         (c.statusNote ? ` — page said ${c.statusNote}` : '') +

@@ -119,6 +119,15 @@ export class Driver {
         sinceNavigation: B.tDone,
         statuses: B.statuses,
         count: B.count,
+        // The app's own timing marks (VerdictDetails: data-read-ms, data-hash-ms, …), summed
+        // over the cards of this drop.
+        phases: [...document.querySelectorAll('[data-testid="timings"]')].reduce((sum, el) => {
+          for (const [k, v] of Object.entries(el.dataset)) {
+            const phase = /^(\w+)Ms$/.exec(k)?.[1];
+            if (phase) sum[phase] = (sum[phase] ?? 0) + Number(v);
+          }
+          return sum;
+        }, {}),
       };
     });
     return { ...r, wallMs, timedOut: false };
