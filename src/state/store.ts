@@ -12,6 +12,7 @@ import type { ChartMeta } from '../core/chart-meta';
 import { Verifier } from '../worker/client';
 import type { ArchiveLimits, DropSummary, Phase } from '../worker/protocol';
 import type { IndexMatch } from '../core/repo-index';
+import type { Contents } from '../core/inspect';
 import { DEFAULT_LIMITS } from '../core/limits';
 
 export interface GivenFile {
@@ -56,6 +57,8 @@ interface State {
   setShipped(keys: { name: string; blob: Blob }[], signers: string[]): void;
   setPin(text: string): void;
   setLimits(limits: ArchiveLimits): void;
+  /** Reads an archive found inside a chart (a subchart), in the worker, within the limits. */
+  openNested(bytes: Uint8Array): Promise<Contents>;
   reset(): void;
   /** Starts the worker ahead of the first drop. */
   warm(): void;
@@ -169,6 +172,7 @@ export const useStore = create<State>()((set, get) => {
       set({ pinText });
       if (get().files.length && pinValue(parsePin(pinText)) !== before) recheck();
     },
+    openNested: (bytes) => verifier.open(bytes, get().limits),
     setLimits(limits) {
       set({ limits });
       if (get().files.length) recheck();

@@ -11,6 +11,7 @@ import type {
   ToWorker,
   WorkerFile,
 } from './protocol';
+import type { Contents } from '../core/inspect';
 
 export interface VerifierEvents {
   plan(run: number, cards: { id: string; archive: string }[]): void;
@@ -23,6 +24,8 @@ export interface VerifierEvents {
 export class Verifier {
   private worker: Worker | null = null;
   private pendingRun = 0;
+  private opens = new Map<number, { resolve(c: Contents): void; reject(e: Error): void }>();
+  private nextOpen = 1;
   constructor(private readonly events: VerifierEvents) {}
 
   /** Starts the worker if it is not running (call in idle time after first paint). */
@@ -41,6 +44,19 @@ export class Verifier {
     this.send({ type: 'evaluate', run, files, pinned, limits });
   }
 
+  /** Reads a subchart's archive in the worker (a bomb inside a chart must not freeze the page). */
+  open(bytes: Uint8Array, limits: ArchiveLimits): Promise<Contents> {
+    this.warm();
+    const req = this.nextOpen++;
+    const copy = bytes.slice(); // moved to the worker; the viewer keeps its own
+    return new Promise((resolve, reject) => {
+      this.opens.set(req, { resolve, reject });
+      this.worker!.postMessage({ type: 'open', req, bytes: copy, limits } satisfies ToWorker, [
+        copy.buffer,
+      ]);
+    });
+  }
+
   forget(ids: string[]): void {
     this.worker?.postMessage({ type: 'forget', ids } satisfies ToWorker);
   }
@@ -54,6 +70,7 @@ export class Verifier {
     if (busy) {
       this.worker?.terminate();
       this.worker = null;
+      this.dropOpens('the page was reset');
       this.warm();
     } else {
       this.forget(ids);
@@ -71,11 +88,21 @@ export class Verifier {
     else if (msg.type === 'card') this.events.card(msg.run, msg.card);
     else if (msg.type === 'done') this.events.done(msg.run, msg.ids, msg.summary);
     else if (msg.type === 'failed') this.events.failed(msg.run, msg.message);
+    else if (msg.type === 'opened') {
+      this.opens.get(msg.req)?.resolve(msg.contents);
+      this.opens.delete(msg.req);
+    }
+  }
+
+  private dropOpens(why: string) {
+    for (const open of this.opens.values()) open.reject(new Error(why));
+    this.opens.clear();
   }
 
   private crash(message: string) {
     this.worker?.terminate();
     this.worker = null;
+    this.dropOpens(message);
     this.events.failed(this.pendingRun, message);
   }
 }

@@ -5,6 +5,7 @@
 import type { KeyOrigin } from '../core/keyring';
 import type { Card, DropSummary, Phase } from '../core/evaluate';
 import type { ArchiveLimits } from '../core/limits';
+import type { Contents } from '../core/inspect';
 
 export interface WorkerFile {
   id: string;
@@ -27,7 +28,11 @@ export interface EvaluateRequest {
   limits: ArchiveLimits;
 }
 
-export type ToWorker = EvaluateRequest | { type: 'forget'; ids: string[] };
+export type ToWorker =
+  | EvaluateRequest
+  | { type: 'forget'; ids: string[] }
+  /** Read an archive found inside another (a subchart) for browsing; its bytes are moved. */
+  | { type: 'open'; req: number; bytes: Uint8Array; limits: ArchiveLimits };
 
 export type FromWorker =
   | { type: 'ready'; ms: number }
@@ -36,4 +41,5 @@ export type FromWorker =
   /** One card as soon as it is decided; `done` follows the last. */
   | { type: 'card'; run: number; card: CardResult }
   | { type: 'done'; run: number; ids: string[]; summary: DropSummary | null }
-  | { type: 'failed'; run: number; message: string };
+  | { type: 'failed'; run: number; message: string }
+  | { type: 'opened'; req: number; contents: Contents };

@@ -116,6 +116,11 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'evaluate') void run(msg);
   else if (msg.type === 'forget') forget(msg.ids);
+  else if (msg.type === 'open') {
+    void readContents(msg.bytes, { limits: msg.limits }).then((contents) =>
+      post({ type: 'opened', req: msg.req, contents }),
+    );
+  }
 };
 
 post({ type: 'ready', ms: performance.now() });

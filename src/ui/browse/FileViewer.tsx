@@ -1,8 +1,8 @@
 // Shows one file from the archive: text with line numbers and highlighting, README.md
 // rendered through the sanitizer, binary as size + hex, links as links; always downloadable.
-import { lazy, Suspense, useMemo, useState } from 'react';
-import { ArchiveError, readChartArchive } from '../../core/chart-archive';
-import { readChartMeta } from '../../core/chart-meta';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { Contents } from '../../core/inspect';
+import { useStore } from '../../state/store';
 import { marked } from 'marked';
 import type { TarEntry } from '../../core/chart-archive';
 import { SafeHtml } from './SafeHtml';
@@ -10,24 +10,34 @@ import { highlightLines, languageOf } from './highlight';
 import { formatMode, formatSize } from './tree-model';
 
 const PREVIEW = 200 * 1024;
-// A subchart (charts/*.tgz) opens as an archive of its own, read here in the lazy chunk.
+// A subchart (charts/*.tgz) opens as an archive of its own, read in the worker.
 const ArchiveBrowser = lazy(() => import('./ArchiveBrowser'));
 
 function NestedChart({ data }: { data: Uint8Array }) {
-  const opened = useMemo(() => {
-    try {
-      const listing = readChartArchive(data);
-      return { listing, chart: readChartMeta(listing), error: null };
-    } catch (e) {
-      if (!(e instanceof ArchiveError)) throw e;
-      return { listing: null, chart: null, error: e.message };
-    }
-  }, [data]);
-  if (!opened.listing) return <p role="alert">This subchart cannot be read: {opened.error}</p>;
+  const openNested = useStore((s) => s.openNested);
+  const [opened, setOpened] = useState<{ data: Uint8Array; contents: Contents | Error } | null>(
+    null,
+  );
+  useEffect(() => {
+    let live = true;
+    openNested(data).then(
+      (contents) => live && setOpened({ data, contents }),
+      (e: Error) => live && setOpened({ data, contents: e }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [data, openNested]);
+  const result = opened?.data === data ? opened.contents : null;
+  if (!result) return <p className="muted">Reading the subchart…</p>;
+  const problem = result instanceof Error ? result.message : result.problem;
+  if (problem || result instanceof Error || !result.listing) {
+    return <p role="alert">This subchart cannot be read: {problem}</p>;
+  }
   return (
     <div className="nested" data-testid="nested-chart">
       <Suspense fallback={null}>
-        <ArchiveBrowser listing={opened.listing} chart={opened.chart} nested />
+        <ArchiveBrowser listing={result.listing} chart={result.chart} nested />
       </Suspense>
     </div>
   );
