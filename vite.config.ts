@@ -1,13 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { offline } from './scripts/vite-offline';
+import { trustedKeys } from './scripts/vite-trusted-keys';
 
 // base './': every asset URL is relative, so the same build works at the site root, under
 // a GitHub Pages project path (/chartproof/) or any other sub-path, with no rebuild.
 export default defineConfig({
   base: process.env.BASE_PATH || './', // BASE_PATH: set by the Pages workflow (/REPO/)
+  // trustedKeys(): trusted-keys/index.json for publisher mode (scripts/vite-trusted-keys.ts).
   // offline(): emits sw.js, precaching every built file (scripts/vite-offline.ts).
-  plugins: [react(), offline()],
+  plugins: [react(), trustedKeys(), offline()],
   // openpgp's lightweight build loads its rarely used parts (elliptic curves without WebCrypto
   // support, legacy ciphers) as lazy chunks, so the worker starts smaller (docs/benchmarks.md).
   resolve: { alias: [{ find: /^openpgp$/, replacement: 'openpgp/lightweight' }] },

@@ -4,6 +4,7 @@ import { App } from './ui/App';
 import { useStore } from './state/store';
 import { pinFromHash } from './core/pin';
 import { registerServiceWorker } from './sw/register';
+import { loadShippedKeys } from './state/shipped-keys';
 import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -19,6 +20,9 @@ const pinFromUrl = () => {
 };
 pinFromUrl();
 window.addEventListener('hashchange', pinFromUrl);
+
+// Publisher mode: keys this site ships in trusted-keys/ (none on an ordinary copy).
+void loadShippedKeys();
 
 // Start the worker (and its openpgp.js import) while the page settles, not on first drop.
 const warm = () => useStore.getState().warm();

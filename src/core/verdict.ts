@@ -43,7 +43,8 @@ export interface RuleInput {
   secretSupplied: boolean;
   signature: SignatureCheck | null;
   signatureError: string | null;
-  /** Expected signer fingerprint (40 hex) or long key ID (16 hex), upper case. */
+  /** Expected signer fingerprint (40 hex) or long key ID (16 hex), upper case; or several,
+   * space-separated (a site's own list in publisher mode). */
   pinned: string | null;
 }
 
@@ -71,7 +72,9 @@ export function matchArchive(archive: ArchiveFacts, files: Map<string, string>) 
 }
 
 export function pinMatches(pinned: string, fingerprint: string): boolean {
-  return pinned.length === 16 ? fingerprint.endsWith(pinned) : fingerprint === pinned;
+  return pinned
+    .split(' ')
+    .some((p) => (p.length === 16 ? fingerprint.endsWith(p) : fingerprint === p));
 }
 
 export function decide(input: RuleInput): RuleOutcome {

@@ -15,14 +15,22 @@ const CACHE_PREFIX = `chartproof:${scope}:`;
 const CACHE = CACHE_PREFIX + BUILD_ID;
 const urls = new Set(PRECACHE.map((p) => new URL(p, scope).href));
 const INDEX = new URL('index.html', scope).href;
+// Publisher mode (src/state/shipped-keys.ts): trusted-keys/ may be changed on the server
+// without a rebuild, so it is fetched network-first and kept for offline use, best-effort
+// (a missing key file must never stop the app itself from installing).
+const TRUSTED = new URL('trusted-keys/', scope).href;
+const isTrusted = (u: string) => u.startsWith(TRUSTED);
+const APP = [...urls].filter((u) => !isTrusted(u));
+const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._+-]{0,127}$/; // as in src/core/trusted-index.ts
 
 self.addEventListener('install', (event) => {
   // 'reload' skips the HTTP cache so a new build never mixes in stale copies of old files.
   // addAll is atomic: if any file fails, the install fails and the old version stays.
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll([...urls].map((u) => new Request(u, { cache: 'reload' })))),
+    caches.open(CACHE).then(async (cache) => {
+      await cache.addAll(APP.map((u) => new Request(u, { cache: 'reload' })));
+      await cacheTrustedKeys(cache);
+    }),
   );
   // No skipWaiting here: an open tab keeps its version until the user accepts the update.
 });
@@ -51,6 +59,10 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   const url = request.url.split('#')[0]!;
+  if (isTrusted(url)) {
+    event.respondWith(networkFirst(request, url));
+    return;
+  }
   if (!urls.has(url)) return;
   event.respondWith(caches.match(url, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
 });
@@ -65,6 +77,39 @@ self.addEventListener('message', (event) => {
 async function status(): Promise<StatusReply> {
   const cache = await caches.open(CACHE);
   const cached = new Set((await cache.keys()).map((r) => r.url));
-  const ready = [...urls].every((u) => cached.has(u));
+  const ready = APP.every((u) => cached.has(u));
   return { type: 'status', ready, buildId: BUILD_ID };
+}
+
+/** The network's answer, stored for offline; the stored copy only when the network fails. */
+async function networkFirst(request: Request, url: string): Promise<Response> {
+  const cache = await caches.open(CACHE);
+  let res: Response;
+  try {
+    res = await fetch(request);
+  } catch {
+    return (await cache.match(url)) ?? Response.error();
+  }
+  // A key the publisher took away must not come back from the cache when offline.
+  if (res.ok) await cache.put(url, res.clone());
+  else if (res.status === 404 || res.status === 410) await cache.delete(url);
+  return res;
+}
+
+/** At install: trusted-keys/index.json and the key files it lists (not only the built ones). */
+async function cacheTrustedKeys(cache: Cache): Promise<void> {
+  const get = async (u: string) => {
+    const res = await fetch(u, { cache: 'reload' }).catch(() => null);
+    if (res?.ok) await cache.put(u, res.clone());
+    return res?.ok ? res : null;
+  };
+  const index = await get(new URL('index.json', TRUSTED).href);
+  const keys: unknown = index
+    ? ((await index.json().catch(() => null)) as { keys?: unknown })?.keys
+    : null;
+  if (!Array.isArray(keys)) return;
+  const names = keys.filter(
+    (k): k is string => typeof k === 'string' && SAFE_NAME.test(k) && !k.includes('..'),
+  );
+  await Promise.all(names.map((k) => get(new URL(k, TRUSTED).href)));
 }

@@ -3,11 +3,13 @@
 import { useStore } from '../state/store';
 import { parsePin } from '../core/pin';
 import { groupFingerprint } from '../core/text';
+import { useSiteKeys } from '../state/shipped-keys';
 
 export function PinField() {
   const pinText = useStore((s) => s.pinText);
   const setPin = useStore((s) => s.setPin);
   const pin = parsePin(pinText);
+  const siteSigners = useSiteKeys((k) => k.signers.length);
   return (
     <div className="pin">
       <label htmlFor="pin">Expected signer fingerprint (optional)</label>
@@ -24,7 +26,9 @@ export function PinField() {
       />
       <p id="pin-note" className="muted small" role={pin?.kind === 'invalid' ? 'alert' : undefined}>
         {pin === null
-          ? 'Pin the publisher’s key: a chart signed by any other key then fails.'
+          ? siteSigners
+            ? 'This site accepts only charts signed by its publisher’s keys; a fingerprint here replaces that list.'
+            : 'Pin the publisher’s key: a chart signed by any other key then fails.'
           : pin.kind === 'fingerprint'
             ? `Pinned: ${groupFingerprint(pin.value)}`
             : pin.kind === 'key-id'

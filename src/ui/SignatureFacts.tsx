@@ -1,5 +1,6 @@
 import type { Verdict } from '../core/verdict-types';
 import { groupFingerprint } from '../core/text';
+import { useSiteKeys } from '../state/shipped-keys';
 
 function date(iso: string | null): string {
   return iso
@@ -19,11 +20,14 @@ const MATCH_WORDS = {
 
 export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
   const s = v.signer;
+  // Publisher mode: the pin is the site's own list of accepted signers (no pin of the user's).
+  const siteList = useSiteKeys((k) => k.signers.join(' '));
+  const bySite = v.pin !== null && v.pin.value === siteList;
   return (
     <dl className="facts">
       {v.pin ? (
         <>
-          <dt>Pinned signer</dt>
+          <dt>{bySite ? 'Signers this site accepts' : 'Pinned signer'}</dt>
           <dd
             className={
               v.pin.matched === false ? 'match-mismatch' : v.pin.matched ? 'match-name' : ''
@@ -34,8 +38,22 @@ export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
               ? 'not checked (no valid signature yet)'
               : v.pin.matched
                 ? 'matches'
-                : 'DOES NOT MATCH'}{' '}
-            <span className="mono">{groupFingerprint(v.pin.value)}</span>
+                : bySite
+                  ? 'NOT SIGNED BY ONE OF THEM:'
+                  : 'DOES NOT MATCH'}{' '}
+            {v.pin.value.split(' ').map((f, i) => (
+              <span key={f} className="mono">
+                {i ? ', ' : ''}
+                {groupFingerprint(f)}
+              </span>
+            ))}
+            {bySite && v.pin.matched === false ? (
+              <span className="muted">
+                {' '}
+                — this copy of chartproof only accepts charts signed by its publisher’s keys; enter
+                another fingerprint under “Expected signer” to check a different signer.
+              </span>
+            ) : null}
           </dd>
         </>
       ) : null}
@@ -57,7 +75,17 @@ export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
           <dd>
             {s.algorithm}, created {date(s.keyCreated)}
             {s.expires ? `, expires ${date(s.expires)}` : ', does not expire'}
-            {s.source ? <span className="muted"> · from {s.source}</span> : null}
+            {s.origin === 'shipped' ? (
+              <span data-testid="signer-origin" data-origin="shipped">
+                {' '}
+                · key shipped with this site <span className="muted">({s.source})</span>
+              </span>
+            ) : s.source ? (
+              <span className="muted" data-testid="signer-origin" data-origin={s.origin}>
+                {' '}
+                · from {s.source}
+              </span>
+            ) : null}
           </dd>
         </>
       ) : null}
