@@ -3,7 +3,7 @@
 // archive's top folder vs the chart name, and Artifact Hub's signKey annotation vs the
 // key that actually signed.
 
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml';
 import type { ArchiveListing, TarEntry } from './chart-archive';
 import { decodeUtf8 } from './text';
 import type { Warning } from './verdict-types';
@@ -31,11 +31,7 @@ export function readChartMeta(listing: ArchiveListing): ChartMeta | null {
   if (!entry?.data) return null;
   try {
     const text = decodeUtf8(entry.data).replace(/^\ufeff/, '');
-    const doc = parseYaml(text, {
-      schema: 'failsafe',
-      maxAliasCount: 50,
-      uniqueKeys: false,
-    }) as unknown;
+    const doc = parseYaml(text);
     const fields =
       doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
     return { path: entry.path, fields, error: null };

@@ -2,7 +2,7 @@
 // each entry's `digest` is the SHA-256 of its archive. When a whole repository is dropped,
 // check every archive against its entry and say what is listed but missing, and the reverse.
 
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml';
 import { decodeUtf8 } from './text';
 
 export interface IndexEntry {
@@ -44,13 +44,7 @@ export function parseRepoIndex(name: string, bytes: Uint8Array): RepoIndex {
     throw new Error(`${name} is too large to read as index.yaml.`);
   let doc: unknown;
   try {
-    doc = parseYaml(decodeUtf8(bytes), {
-      schema: 'failsafe',
-      maxAliasCount: 50,
-      uniqueKeys: false,
-      prettyErrors: false,
-      logLevel: 'error',
-    });
+    doc = parseYaml(decodeUtf8(bytes));
   } catch (e) {
     throw new Error(`${name} is not valid YAML: ${(e as Error).message}`, { cause: e });
   }
