@@ -35,6 +35,15 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
       /^Verification failed: byteflip-1\.0\.0\.tgz\. The archive is not the file that was signed/,
     );
   },
+  'a batch of charts (results table)': async (page) => {
+    const cases = loadManifest().filter((x) =>
+      ['tamper-archive-byte-flipped', 'helm-hashtest', 'prov-without-key'].includes(x.id),
+    );
+    const files = cases.flatMap((c) => c.files.map((f) => join(FIXTURES, c.dir, f)));
+    await page.getByTestId('file-input').setInputFiles([...new Set(files)]);
+    await expect(page.getByTestId('batch-row')).toHaveCount(3);
+    await expect(page.locator('[data-testid="verdict"]:not([data-status])')).toHaveCount(0);
+  },
   // Details, key paste, settings, privacy: what hides behind every <details>.
   'every disclosure open': async (page) => {
     await page.getByTestId('sample').click();
