@@ -5,21 +5,21 @@
 // Case counts: small with a fixed seed in `npm test`; FUZZ_RUNS=10000 (scripts/fuzz-nightly.sh)
 // runs 10,000 cases per property; FUZZ_SEED=n changes the seed (default 42). See helpers.ts.
 
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseProv, ProvError, type Prov } from '../../src/core/prov';
 import {
   applyOps,
-  assertOptions,
   byteOp,
-  CASE_BOUND_MS,
   CaseLog,
   corpusFilesEnding,
   DICTIONARY,
   fc,
+  fuzzProperty,
   fuzzRuns,
   hugeLineOp,
   opsArb,
   preview,
+  silenceYamlWarnings,
   textOp,
   timeoutFor,
   utf8,
@@ -40,7 +40,7 @@ function check(log: CaseLog, bytes: Uint8Array): void {
     }
   });
   log.count(outcome(got, bytes));
-  expect(ms, `parseProv took ${ms.toFixed(0)} ms on ${preview(bytes)}`).toBeLessThan(CASE_BOUND_MS);
+  log.expectWithinBound(ms, `parseProv on ${preview(bytes)}`);
 }
 
 function outcome(got: { prov: Prov } | { error: unknown }, bytes: Uint8Array): string {
@@ -209,10 +209,7 @@ const structuredProv = fc
   });
 
 describe('fuzz prov-parser', () => {
-  // The yaml package reports odd input through process.emitWarning; thousands of lines of it
-  // would bury the case counts.
-  beforeAll(() => void vi.spyOn(process, 'emitWarning').mockImplementation(() => {}));
-  afterAll(() => vi.restoreAllMocks());
+  silenceYamlWarnings();
 
   it('has a corpus to mutate', () => {
     expect(PROVS.length).toBeGreaterThan(10);
@@ -223,22 +220,15 @@ describe('fuzz prov-parser', () => {
   it(
     'mutated corpus provs: a Prov or a ProvError, quickly',
     () => {
-      const log = new CaseLog('prov-parser (mutated corpus)');
       const op = fc.oneof(
         { weight: 6, arbitrary: byteOp(PROVS.length) },
         { weight: 4, arbitrary: textOp() },
         { weight: 1, arbitrary: hugeLineOp({ yaml: true }) },
       );
-      try {
-        fc.assert(
-          fc.property(fc.nat(PROVS.length - 1), opsArb(op), (i, ops) => {
-            check(log, applyOps(PROVS[i]!, ops, PROVS));
-          }),
-          assertOptions(mutatedRuns),
-        );
-      } finally {
-        log.print();
-      }
+      const input = fc.tuple(fc.nat(PROVS.length - 1), opsArb(op));
+      fuzzProperty('prov-parser (mutated corpus)', mutatedRuns, input, ([i, ops], log) =>
+        check(log, applyOps(PROVS[i]!, ops, PROVS)),
+      );
     },
     timeoutFor(mutatedRuns, 20),
   );
@@ -247,7 +237,6 @@ describe('fuzz prov-parser', () => {
   it(
     'random bytes, strings and token soups: a Prov or a ProvError, quickly',
     () => {
-      const log = new CaseLog('prov-parser (random)');
       const input = fc.oneof(
         fc.uint8Array({ maxLength: 4096 }),
         fc.string({ unit: 'binary', maxLength: 2000 }).map(utf8),
@@ -258,14 +247,7 @@ describe('fuzz prov-parser', () => {
           )
           .map((parts) => utf8(parts.join(''))),
       );
-      try {
-        fc.assert(
-          fc.property(input, (bytes) => check(log, bytes)),
-          assertOptions(randomRuns),
-        );
-      } finally {
-        log.print();
-      }
+      fuzzProperty('prov-parser (random)', randomRuns, input, (bytes, log) => check(log, bytes));
     },
     timeoutFor(randomRuns, 20),
   );
@@ -274,15 +256,12 @@ describe('fuzz prov-parser', () => {
   it(
     'structured provs (clearsign envelope, YAML body from a grammar): a Prov or a ProvError',
     () => {
-      const log = new CaseLog('prov-parser (structured)');
-      try {
-        fc.assert(
-          fc.property(structuredProv, (bytes) => check(log, bytes)),
-          assertOptions(structuredRuns),
-        );
-      } finally {
-        log.print();
-      }
+      const log = fuzzProperty(
+        'prov-parser (structured)',
+        structuredRuns,
+        structuredProv,
+        (bytes, l) => check(l, bytes),
+      );
       // The grammar must actually reach the body parser, not only the envelope checks.
       expect(log.tally.get('prov') ?? 0).toBeGreaterThan(0);
       expect(log.tally.get('prov with bodyError') ?? 0).toBeGreaterThan(0);

@@ -8,11 +8,11 @@
 // Case counts: fixed inputs; FUZZ_RUNS does not change them.
 
 import { gzip } from 'pako';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArchiveError, readChartArchive } from '../../src/core/chart-archive';
 import { loadKeyFile } from '../../src/core/keyring';
 import { parseProv, ProvError } from '../../src/core/prov';
-import { CASE_BOUND_MS, utf8 } from './helpers';
+import { CASE_BOUND_MS, silenceYamlWarnings, utf8 } from './helpers';
 
 const SIGNATURE =
   '-----BEGIN PGP SIGNATURE-----\n\niHUEARYKAB0WIQT9fn3kKIXanv3qZXBDAluilMilgwUCZ51kAAAKCRBDAluilMil\n=ObQC\n-----END PGP SIGNATURE-----\n';
@@ -42,8 +42,7 @@ function provOrProvError(bytes: Uint8Array): void {
 }
 
 describe('fuzz findings (regressions)', () => {
-  beforeAll(() => void vi.spyOn(process, 'emitWarning').mockImplementation(() => {}));
-  afterAll(() => vi.restoreAllMocks());
+  silenceYamlWarnings();
 
   // Was: bodyLines.push(line.replace(/[ \t]+$/, '')), which backtracks over a run of spaces
   // that does not end the line: 40,000 spaces + "x" took ~1.1 s, 80,000 ~4.5 s.

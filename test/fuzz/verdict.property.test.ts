@@ -14,10 +14,17 @@
 // (scripts/fuzz-nightly.sh) runs 10,000 per property; FUZZ_SEED=n changes the seed (default
 // 42). See helpers.ts.
 
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluate, type InputFile } from '../../src/core/evaluate';
 import type { Verdict } from '../../src/core/verdict-types';
-import { assertOptions, CaseLog, corpusFile, fc, fuzzRuns, timeoutFor } from './helpers';
+import {
+  corpusFile,
+  fc,
+  fuzzAsyncProperty,
+  fuzzRuns,
+  silenceYamlWarnings,
+  timeoutFor,
+} from './helpers';
 
 const DIR = 'key-format-armored';
 const ARCHIVE_NAME = 'keyformat-1.0.0.tgz';
@@ -108,9 +115,7 @@ const [START, END] = signedRegion(PROV);
 const SIGNED_TEXT = canonical(PROV.subarray(START, END));
 
 describe('verdict properties: a change to what was signed is never verified', () => {
-  // The yaml package reports odd input through process.emitWarning.
-  beforeAll(() => void vi.spyOn(process, 'emitWarning').mockImplementation(() => {}));
-  afterAll(() => vi.restoreAllMocks());
+  silenceYamlWarnings();
 
   let genuine: Verdict;
   it('the unmutated chart is verified', async () => {
@@ -125,20 +130,17 @@ describe('verdict properties: a change to what was signed is never verified', ()
   it(
     'any single-byte change to the archive',
     async () => {
-      const log = new CaseLog('verdict (archive byte)');
-      try {
-        await fc.assert(
-          fc.asyncProperty(edit(TGZ, 0, TGZ.length), async (e) => {
-            const { value: v } = await log.timeAsync(() => judge(applyEdit(TGZ, e), PROV));
-            log.count(outcome(v));
-            expect(v.status, JSON.stringify(e)).not.toBe('verified');
-            expect(v.chart).toBeNull();
-          }),
-          assertOptions(archiveRuns),
-        );
-      } finally {
-        log.print();
-      }
+      await fuzzAsyncProperty(
+        'verdict (archive byte)',
+        archiveRuns,
+        edit(TGZ, 0, TGZ.length),
+        async (e, log) => {
+          const { value: v } = await log.timeAsync(() => judge(applyEdit(TGZ, e), PROV));
+          log.count(outcome(v));
+          expect(v.status, JSON.stringify(e)).not.toBe('verified');
+          expect(v.chart).toBeNull();
+        },
+      );
     },
     timeoutFor(archiveRuns, 50),
   );
@@ -147,11 +149,13 @@ describe('verdict properties: a change to what was signed is never verified', ()
   it(
     'any single-byte change to the signed text that changes what the signature covers',
     async () => {
-      const log = new CaseLog('verdict (signed text byte)');
       let skipped = 0;
       try {
-        await fc.assert(
-          fc.asyncProperty(edit(PROV, START, END), async (e) => {
+        await fuzzAsyncProperty(
+          'verdict (signed text byte)',
+          bodyRuns,
+          edit(PROV, START, END),
+          async (e, log) => {
             const mutated = applyEdit(PROV, e);
             const end = END + mutated.length - PROV.length;
             const changesText =
@@ -162,11 +166,9 @@ describe('verdict properties: a change to what was signed is never verified', ()
             log.count(outcome(v));
             expect(v.status, JSON.stringify(e)).not.toBe('verified');
             expect(v.chart).toBeNull();
-          }),
-          assertOptions(bodyRuns),
+          },
         );
       } finally {
-        log.print();
         console.log(
           `  (${skipped} generated edits left the signed text unchanged and were skipped)`,
         );
@@ -179,23 +181,20 @@ describe('verdict properties: a change to what was signed is never verified', ()
   it(
     'any single-byte change anywhere in the prov: verified only with the genuine content',
     async () => {
-      const log = new CaseLog('verdict (prov byte anywhere)');
-      try {
-        await fc.assert(
-          fc.asyncProperty(edit(PROV, 0, PROV.length), async (e) => {
-            const { value: v } = await log.timeAsync(() => judge(TGZ, applyEdit(PROV, e)));
-            log.count(outcome(v));
-            if (v.status !== 'verified') return;
-            expect(v.prov?.body, JSON.stringify(e)).toBe(SIGNED_TEXT);
-            expect(v.chart).toBe(genuine.chart);
-            expect(v.hash).toEqual(genuine.hash);
-            expect(v.signer?.fingerprint).toBe(genuine.signer?.fingerprint);
-          }),
-          assertOptions(anywhereRuns),
-        );
-      } finally {
-        log.print();
-      }
+      const log = await fuzzAsyncProperty(
+        'verdict (prov byte anywhere)',
+        anywhereRuns,
+        edit(PROV, 0, PROV.length),
+        async (e, log) => {
+          const { value: v } = await log.timeAsync(() => judge(TGZ, applyEdit(PROV, e)));
+          log.count(outcome(v));
+          if (v.status !== 'verified') return;
+          expect(v.prov?.body, JSON.stringify(e)).toBe(SIGNED_TEXT);
+          expect(v.chart).toBe(genuine.chart);
+          expect(v.hash).toEqual(genuine.hash);
+          expect(v.signer?.fingerprint).toBe(genuine.signer?.fingerprint);
+        },
+      );
       // Most edits must break something, or this property is not exercising anything.
       expect(log.tally.get('verified') ?? 0).toBeLessThan(log.cases);
     },
