@@ -4,6 +4,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ArchiveListing, TarEntry } from '../../core/chart-archive';
 import type { ChartMeta } from '../../core/chart-meta';
+import { BrowseBoundary } from './BrowseBoundary';
 import { ChartSummary } from './ChartSummary';
 import { FileTree } from './FileTree';
 import { FileViewer } from './FileViewer';
@@ -94,8 +95,16 @@ export default function ArchiveBrowser({
         className="tabpanel"
         tabIndex={tab === 'summary' ? 0 : undefined}
       >
-        {tab === 'summary' && chart ? <ChartSummary chart={chart} /> : null}
-        {single ? <FileViewer key={single.path} entry={single} /> : null}
+        {tab === 'summary' && chart ? (
+          <BrowseBoundary what="chart summary">
+            <ChartSummary chart={chart} />
+          </BrowseBoundary>
+        ) : null}
+        {single ? (
+          <BrowseBoundary key={single.path} what="file">
+            <FileViewer entry={single} />
+          </BrowseBoundary>
+        ) : null}
         {/* The full tree always stays in the DOM (testing contract); other tabs only hide it. */}
         <div className="tree-and-viewer" hidden={tab !== 'files' && !tree}>
           <div hidden={tab !== 'files'}>
@@ -115,7 +124,9 @@ export default function ArchiveBrowser({
             />
           ) : null}
           {selected ? (
-            <FileViewer key={selected.path} entry={selected} />
+            <BrowseBoundary key={selected.path} what="file">
+              <FileViewer entry={selected} />
+            </BrowseBoundary>
           ) : (
             <p className="muted">Choose a file.</p>
           )}

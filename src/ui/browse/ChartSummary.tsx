@@ -5,6 +5,15 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const list = (v: unknown) => (Array.isArray(v) ? v : []);
 const map = (v: unknown) =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+/** Any YAML value as plain text, never throwing: String() would on `{toString: x}` maps. */
+const text = (v: unknown): string => {
+  if (typeof v === 'string') return v;
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return '(unreadable value)';
+  }
+};
 
 const SIMPLE = [
   'name',
@@ -27,10 +36,10 @@ export function ChartSummary({ chart }: { chart: ChartMeta }) {
           <FieldRow key={k} label={k} value={str(f[k])!} />
         ))}
         {list(f.keywords).length ? (
-          <FieldRow label="keywords" value={list(f.keywords).map(String).join(', ')} />
+          <FieldRow label="keywords" value={list(f.keywords).map(text).join(', ')} />
         ) : null}
         {list(f.sources).length ? (
-          <FieldRow label="sources" value={list(f.sources).map(String).join(' · ')} />
+          <FieldRow label="sources" value={list(f.sources).map(text).join(' · ')} />
         ) : null}
         {list(f.maintainers).length ? (
           <FieldRow
@@ -75,7 +84,7 @@ export function ChartSummary({ chart }: { chart: ChartMeta }) {
           <h4>Annotations</h4>
           <dl className="facts">
             {Object.entries(map(f.annotations)).map(([k, v]) => (
-              <FieldRow key={k} label={k} value={typeof v === 'string' ? v : JSON.stringify(v)} />
+              <FieldRow key={k} label={k} value={text(v)} />
             ))}
           </dl>
         </>

@@ -70,7 +70,8 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
     const { node } = rows[i]!;
     setActive(i);
     if (isFolder(node)) setFolder(node.path, collapsed.has(node.path));
-    else if (node.entry) onSelect(node.entry);
+    // A file can share its path with a folder (`x` and `x/y`): it opens as well as toggles.
+    if (node.entry && node.entry.type !== 'dir') onSelect(node.entry);
   };
   const shown = (from: number, step: 1 | -1) => {
     for (let i = from; i >= 0 && i < rows.length; i += step) if (!hidden[i]) return i;

@@ -3,10 +3,10 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Contents } from '../../core/inspect';
 import { useStore } from '../../state/store';
-import { marked } from 'marked';
 import type { TarEntry } from '../../core/chart-archive';
 import { SafeHtml } from './SafeHtml';
 import { highlightLines, languageOf } from './highlight';
+import { renderMarkdown } from './markdown';
 import { formatMode, formatSize } from './tree-model';
 
 const PREVIEW = 200 * 1024;
@@ -72,12 +72,14 @@ export function FileViewer({ entry }: { entry: TarEntry }) {
   const text = useMemo(() => (data ? asText(data) : null), [data]);
   const shown = text !== null && !all && text.length > PREVIEW ? text.slice(0, PREVIEW) : text;
   const isMarkdown = /\.md$/i.test(entry.path);
+  const md = useMemo(
+    () => (isMarkdown && rendered && shown !== null ? renderMarkdown(shown) : null),
+    [isMarkdown, rendered, shown],
+  );
+  const html = md && 'html' in md ? md.html : null;
   const lines = useMemo(
-    () =>
-      shown !== null && !(isMarkdown && rendered)
-        ? highlightLines(shown, languageOf(entry.path))
-        : [],
-    [shown, entry.path, isMarkdown, rendered],
+    () => (shown !== null && html === null ? highlightLines(shown, languageOf(entry.path)) : []),
+    [shown, entry.path, html],
   );
   const download = useMemo(
     () => (data ? URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>])) : null),
@@ -117,6 +119,11 @@ export function FileViewer({ entry }: { entry: TarEntry }) {
           </a>
         ) : null}
       </header>
+      {md && 'refused' in md ? (
+        <p className="muted" data-testid="markdown-refused">
+          Shown as source, not rendered: {md.refused}.
+        </p>
+      ) : null}
       {nested && data ? (
         <NestedChart data={data} />
       ) : entry.type === 'symlink' || entry.type === 'hardlink' ? (
@@ -134,16 +141,13 @@ export function FileViewer({ entry }: { entry: TarEntry }) {
         <pre className="hex" data-testid="hex" tabIndex={0}>
           {hex(data)}
         </pre>
-      ) : isMarkdown && rendered ? (
-        <SafeHtml
-          className="markdown"
-          html={marked.parse(shown ?? '', { async: false, gfm: true })}
-        />
+      ) : html !== null ? (
+        <SafeHtml className="markdown" html={html} />
       ) : (
         <ol className="code" data-testid="code" tabIndex={0} aria-label={`${name}, source`}>
-          {lines.map((html, i) => (
+          {lines.map((line, i) => (
             <li key={i}>
-              <SafeHtml className="line" html={html || ' '} />
+              <SafeHtml className="line" html={line || ' '} />
             </li>
           ))}
         </ol>

@@ -30,13 +30,15 @@ export function buildTree(entries: TarEntry[]): TreeNode {
     return node;
   };
   for (const e of entries) {
-    const node = folder(e.path);
-    if (!node.entry)
-      node.entry = e; // a duplicate path keeps its first entry's node
+    const node = e.path === '' ? root : folder(e.path);
+    if (node !== root && !node.entry) node.entry = e;
     else {
+      // A duplicate path keeps its first entry's node; later copies get rows of their own,
+      // and so does an entry with an empty name (it would otherwise be the root, unshown).
       const cut = e.path.lastIndexOf('/');
       const parent = folder(cut < 0 ? '' : e.path.slice(0, cut));
-      parent.children.push({ ...node, entry: e, children: [] });
+      const depth = parent.depth + 1;
+      parent.children.push({ name: node.name, path: e.path, entry: e, children: [], depth });
     }
   }
   const sort = (n: TreeNode) => {
