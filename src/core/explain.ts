@@ -56,3 +56,26 @@ export function headline(status: Status, reason: Reason | null, chart: string | 
   if (reason) return REASON_WORDS[reason];
   return 'The chart archive this provenance file describes is missing.';
 }
+
+const FORMAT_WORDS: Record<string, string> = {
+  keybox: 'a GnuPG keybox (GnuPG 2’s pubring.kbx) — fine, it is read directly',
+  binary: 'a binary keyring (gpg --export) — read directly',
+  armored: 'an armored key file',
+};
+
+/** What a key file turned out to be, and what to do about it, in one sentence. */
+export function keyFileWords(f: {
+  name: string;
+  format: string;
+  keys: number;
+  secret: boolean;
+  error: string | null;
+}): string {
+  if (f.error) return `${f.name}: ${f.error}`;
+  const what = FORMAT_WORDS[f.format] ?? 'a key file';
+  const found = `${f.keys} public key${f.keys === 1 ? '' : 's'} found`;
+  const secret = f.secret
+    ? ' It holds your SECRET key: only its public part was used. Do not share this file; export the public key with gpg --export --armor KEYID.'
+    : '';
+  return `${f.name}: ${what}; ${found}.${secret}`;
+}

@@ -1,5 +1,6 @@
 import type { Verdict } from '../core/verdict-types';
 import { groupFingerprint } from '../core/text';
+import { keyFileWords } from '../core/explain';
 
 const PAIRED = {
   name: 'by file name',
@@ -16,6 +17,17 @@ export function VerdictDetails({ verdict: v }: { verdict: Verdict }) {
           {v.details.map((d, i) => (
             <li key={i}>{d}</li>
           ))}
+        </ul>
+      ) : null}
+      {v.keyFiles.some((f) => !f.error) ? (
+        <ul className="key-files" aria-label="Key files" data-testid="key-files">
+          {v.keyFiles
+            .filter((f) => !f.error)
+            .map((f) => (
+              <li key={f.name} className={f.secret ? 'warn' : undefined}>
+                {keyFileWords(f)}
+              </li>
+            ))}
         </ul>
       ) : null}
       <details className="more">
