@@ -797,7 +797,7 @@ add(
 
 add(
   'pax-tricks',
-  'PAX headers: a payload path overriding a benign ustar name, a PAX path and GNU long name that disagree, a global header, huge and negative mtimes, a README.md whose PAX size overrides the header, then a header with an invalid PAX size that stops reading',
+  'PAX headers: a payload path overriding a benign ustar name, a PAX path and GNU long name that disagree, a global header, huge and negative mtimes, a README.md with payload PAX keys and comments, then a header with an invalid PAX size that stops reading',
   chart('pax-tricks', [
     {
       path: 'pax-tricks/benign.yaml',
@@ -918,7 +918,8 @@ const readme = [
   '| archive | signed | attacks |',
   '| --- | --- | --- |',
   ...manifest.map(
-    (m) => `| \`${m.archive}\` | ${m.prov ? 'yes' : ''} | ${m.attacks.replace(/\|/g, '\\|')} |`,
+    (m) =>
+      `| \`${m.archive}\` | ${m.prov ? 'yes' : ''} | ${m.attacks.replace(/\|/g, '\\|').replace(/</g, '&lt;')} |`,
   ),
   '',
 ].join('\n');
