@@ -5,7 +5,8 @@ import { splitTransferableKeys } from '../src/core/packets';
 import { parseProv } from '../src/core/prov';
 import { checkSignatures, readSignatures } from '../src/core/signature';
 import { fixtureBytes, loadManifest } from './fixtures';
-import { at, clearsign, day, makeKey, provBody } from './pgp-factory';
+import { evaluate } from '../src/core/evaluate';
+import { ARCHIVE, at, clearsign, day, file, makeKey, provBody } from './pgp-factory';
 
 const corpus = (id: string, name: string) =>
   fixtureBytes(
@@ -114,6 +115,16 @@ describe('mergeKeyFiles', () => {
     const date = at('2025-02-01T00:00:00Z');
     expect(await outcome([plain], key, date)).toBe('good');
     expect(await outcome([plain, cert, other], key, date)).toBe('key-revoked');
+    // The synchronous merge attaches it too, so a drop of key + certificate says key-revoked.
+    const v = await evaluate([
+      file('podinfo-lite-1.2.0.tgz', ARCHIVE),
+      file('podinfo-lite-1.2.0.tgz.prov', await clearsign(provBody(), [key], { date })),
+      file('bob.asc', key.toPublic().armor()),
+      file('revoke.asc', await revoked.getRevocationCertificate()),
+    ]);
+    expect([v[0]!.verdict.status, v[0]!.verdict.reason]).toEqual(['failed', 'key-revoked']);
+    expect(mergeKeys([plain, cert])[0]!.key.revocationSignatures).toHaveLength(1);
+    expect(plain.keys[0]!.key.revocationSignatures).toHaveLength(0); // reports are not changed
     // A certificate for another key changes nothing.
     const carol = (await mergeKeyFiles([other, cert])).find((k) =>
       k.userIds[0]?.startsWith('Carol'),

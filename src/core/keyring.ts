@@ -170,7 +170,8 @@ function noKeyMessage(bytes: Uint8Array, report: KeyFileReport): string {
 
 /**
  * Merges keys from several files; the same key given twice is kept once. Prefer the async
- * mergeKeyFiles, which combines the copies: this keeps the copy with more packets.
+ * mergeKeyFiles, which combines the copies: this keeps the copy with more packets. Both
+ * attach revocation certificates given on their own.
  */
 export function mergeKeys(reports: KeyFileReport[]): SuppliedKey[] {
   const byFpr = new Map<string, SuppliedKey>();
@@ -180,7 +181,23 @@ export function mergeKeys(reports: KeyFileReport[]): SuppliedKey[] {
       if (!seen || packetCount(k.key) > packetCount(seen.key)) byFpr.set(k.fingerprint, k);
     }
   }
+  for (const rev of reports.flatMap((r) => r.revocations)) {
+    for (const [fpr, k] of byFpr) {
+      if (!revokes(rev, k.key) || hasSignature(k.key.revocationSignatures, rev)) continue;
+      // Unverified here: every reader of revocations (openpgp.js, findRevocation) verifies.
+      const key = k.key.clone();
+      key.revocationSignatures.push(rev);
+      byFpr.set(fpr, { ...k, key });
+    }
+  }
   return [...byFpr.values()];
+}
+
+const revokes = (rev: SignaturePacket, key: PublicKey) => rev.issuerKeyID.equals(key.getKeyID());
+
+function hasSignature(list: SignaturePacket[], sig: SignaturePacket): boolean {
+  const bytes = sig.writeParams();
+  return list.some((s) => equalBytes(s.writeParams(), bytes));
 }
 
 /**
@@ -208,7 +225,7 @@ export async function mergeKeyFiles(reports: KeyFileReport[]): Promise<SuppliedK
   }
   for (const rev of reports.flatMap((r) => r.revocations)) {
     for (const [fpr, k] of byFpr) {
-      if (!rev.issuerKeyID.equals(k.key.getKeyID())) continue;
+      if (!revokes(rev, k.key)) continue;
       const cert = new PacketList();
       cert.push(k.key.keyPacket, rev);
       byFpr.set(fpr, { ...k, key: await combine(k.key, new PublicKey(cert)) });
@@ -233,9 +250,10 @@ async function combine(a: PublicKey, b: PublicKey): Promise<PublicKey> {
 const loadedFrom = new WeakMap<PublicKey, Uint8Array>();
 
 function sameBytes(a: PublicKey, b: PublicKey): boolean {
-  if (a === b) return true;
-  const x = loadedFrom.get(a) ?? a.write();
-  const y = loadedFrom.get(b) ?? b.write();
+  return a === b || equalBytes(loadedFrom.get(a) ?? a.write(), loadedFrom.get(b) ?? b.write());
+}
+
+function equalBytes(x: Uint8Array, y: Uint8Array): boolean {
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
