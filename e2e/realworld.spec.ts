@@ -101,7 +101,6 @@ const EXPECT: Record<string, Expect> = {
     warnings: [],
     signer: FARINA,
     helm: 'reject',
-    fixme: 'F1',
     why: 'EXPKEYSIG by subkey (valid when signed); files entry is "sha256:" with no hash (invalid YAML); prov and Chart.yaml agree on name/version, so no metadata-mismatch',
   },
   c10: {

@@ -49,6 +49,10 @@ export const WARNING_WORDS: Record<Warning, string> = {
     'The chart’s artifacthub.io/signKey annotation names a different key than the one that signed.',
 };
 
+/** malformed-prov when the PGP message is fine but its signed text is not a Helm body. */
+export const MALFORMED_BODY =
+  'The provenance file is a signed message, but its signed text is not a Helm provenance body (see below).';
+
 export function headline(status: Status, reason: Reason | null, chart: string | null): string {
   if (status === 'verified') return `${chart ?? 'This chart'} is exactly what its signer signed.`;
   if (status === 'unsigned') return 'No provenance file: nothing says who made this archive.';

@@ -21,6 +21,9 @@ export interface HelmInput {
   usableKeys: number;
   /** All usable keys came from binary files (what `--keyring` can read as is). */
   binaryKeysOnly: boolean;
+  /** The key files given (for the conversion hint) and whether they were all empty. */
+  keyFileFormats: { name: string; format: string }[];
+  keyBytes: number;
   signature: SignatureCheck | null;
   /** The prov was paired with the archive only because they were the lone two files. */
   looselyPaired: boolean;
@@ -37,13 +40,16 @@ export function helmVerdict(input: HelmInput): HelmVerdict {
   const reject = (why: string, explain: string): HelmVerdict => ({
     answer: 'reject',
     why,
-    explain: explain + exportHint(input),
+    explain,
   });
   if (!/\.tgz$/i.test(archive.name)) {
     return reject('chart must be a tgz file', 'Helm verifies only files whose name ends in .tgz.');
   }
   if (input.usableKeys === 0) {
-    return reject('openpgp: no key found in keyring', 'Helm found no OpenPGP key in the key file.');
+    // An empty file is an empty keyring to Helm: it gets as far as the signature.
+    return input.keyBytes === 0
+      ? reject('openpgp: signature made by unknown entity', 'The key file is empty.')
+      : reject('openpgp: no key found in keyring', 'Helm found no OpenPGP key in the key file.');
   }
   if (input.provBlockMissing || input.prov?.bom) {
     return reject(
@@ -105,10 +111,19 @@ export function helmVerdict(input: HelmInput): HelmVerdict {
   return { answer: 'accept', why: null, explain: exportHint(input).trim() || null };
 }
 
+/** How to turn the key file given into one `helm verify --keyring` reads as is. */
 function exportHint(input: HelmInput): string {
   if (input.binaryKeysOnly || input.usableKeys === 0) return '';
+  const file = input.keyFileFormats.find((f) => f.format !== 'binary');
+  if (!file) return '';
   const id = input.signingKeyId ?? 'KEYID';
-  return ` Helm reads only binary keyrings: run \`gpg --export ${id} > key.gpg\` and pass \`--keyring key.gpg\`.`;
+  const convert =
+    file.format === 'keybox'
+      ? `gpg --no-default-keyring --keyring ./${file.name} --export ${id} > key.gpg`
+      : file.format === 'armored'
+        ? `gpg --dearmor < ${file.name} > key.gpg`
+        : `gpg --import ${file.name} && gpg --export ${id} > key.gpg`;
+  return ` To give Helm this key, convert ${file.name} to a binary keyring: \`${convert}\`, then \`helm verify --keyring key.gpg …\`.`;
 }
 
 /** go-crypto's algorithm word in "invalid signature: X verification failure". */

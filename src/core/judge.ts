@@ -2,7 +2,7 @@
 // cross-checks, Helm's view (helm.ts) and the words people read.
 
 import type { Signature } from 'openpgp';
-import { headline, WARNING_WORDS } from './explain';
+import { headline, MALFORMED_BODY, WARNING_WORDS } from './explain';
 import { helmVerdict } from './helm';
 import type { KeyFileReport, SuppliedKey } from './keyring';
 import type { Pairing } from './pairing';
@@ -59,7 +59,7 @@ export async function judge(
   });
   // Cross-checks only mean something against a text the signer vouched for.
   const cross =
-    sig?.outcome === 'good' && contents?.chart
+    sig?.outcome === 'good' && contents?.chart && !prov?.bodyError
       ? crossCheck(
           prov?.metadata ?? null,
           contents.chart,
@@ -80,6 +80,8 @@ export async function judge(
     keyFiles,
     usableKeys: ctx.keys.length,
     binaryKeysOnly: ctx.keyReports.every((r) => r.format === 'binary' || r.keys.length === 0),
+    keyFileFormats: ctx.keyReports.map((r) => ({ name: r.name, format: r.format })),
+    keyBytes: ctx.keyInputs.reduce((n, f) => n + f.size, 0),
     signature: sig,
     looselyPaired: pair.pairedBy === 'lone',
     signingKeyId: sig?.packet.keyId ?? packets?.keyId ?? null,
@@ -104,14 +106,16 @@ export async function judge(
     );
   }
   if (outcome.reason && outcome.status === 'failed' && sig?.detail)
-    details.push(`openpgp.js: ${sig.detail}`);
+    details.push(`Technical detail (from openpgp.js): ${sig.detail}.`);
   if (!archive && prov) details.unshift(`No chart archive was given for ${provRead!.file.name}.`);
   const verified = outcome.status === 'verified';
   return {
     status: outcome.status,
     reason: outcome.reason,
     warnings: outcome.warnings,
-    headline: headline(outcome.status, outcome.reason, claimedChart),
+    headline: prov?.bodyError
+      ? MALFORMED_BODY
+      : headline(outcome.status, outcome.reason, claimedChart),
     details,
     chart: verified ? claimedChart : null,
     claimedChart,
