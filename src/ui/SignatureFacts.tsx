@@ -74,7 +74,16 @@ export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
           <dt>Key</dt>
           <dd>
             {s.algorithm}, created {date(s.keyCreated)}
-            {s.expires ? `, expires ${date(s.expires)}` : ', does not expire'}
+            {s.expires
+              ? `, ${new Date(s.expires) <= new Date() ? 'expired' : 'expires'} ${date(s.expires)}`
+              : ', does not expire'}
+            {v.revocation ? (
+              <strong data-testid="revocation">
+                {' '}
+                · revoked{v.revocation.date ? ` ${date(v.revocation.date)}` : ''} (
+                {v.revocation.reason})
+              </strong>
+            ) : null}
             {s.origin === 'shipped' ? (
               <span data-testid="signer-origin" data-origin="shipped">
                 {' '}
