@@ -185,7 +185,7 @@ export function mergeKeys(reports: KeyFileReport[]): SuppliedKey[] {
     for (const [fpr, k] of byFpr) {
       if (!revokes(rev, k.key) || hasSignature(k.key.revocationSignatures, rev)) continue;
       // Unverified here: every reader of revocations (openpgp.js, findRevocation) verifies.
-      const key = k.key.clone();
+      const key = new PublicKey(k.key.toPacketList()); // a copy: reports stay as read
       key.revocationSignatures.push(rev);
       byFpr.set(fpr, { ...k, key });
     }
@@ -196,8 +196,8 @@ export function mergeKeys(reports: KeyFileReport[]): SuppliedKey[] {
 const revokes = (rev: SignaturePacket, key: PublicKey) => rev.issuerKeyID.equals(key.getKeyID());
 
 function hasSignature(list: SignaturePacket[], sig: SignaturePacket): boolean {
-  const bytes = sig.writeParams();
-  return list.some((s) => equalBytes(s.writeParams(), bytes));
+  const bytes = sig.write();
+  return list.some((s) => equalBytes(s.write(), bytes));
 }
 
 /**
