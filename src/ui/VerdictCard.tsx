@@ -1,6 +1,6 @@
 // One card per chart archive (or orphan prov). Its data-* attributes are the page's
 // testing contract (DEVELOPERS.md); everything else is for people.
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { Card } from '../state/store';
 import { STATUS_WORDS, WARNING_WORDS } from '../core/explain';
 import { SignatureFacts } from './SignatureFacts';
@@ -13,7 +13,8 @@ const ArchiveBrowser = lazy(() => import('./browse/ArchiveBrowser'));
 
 const ICONS = { verified: '✔', failed: '✖', unsigned: '○', 'no-key': '🔑', error: '⚠' } as const;
 
-export function VerdictCard({ card }: { card: Card }) {
+// memo: a card re-renders only when its own entry in the store changes (batches of hundreds).
+export const VerdictCard = memo(function VerdictCard({ card }: { card: Card }) {
   const v = card.verdict;
   const archiveName = card.archive ?? card.prov ?? '';
   if (!v) return <PendingCard card={card} name={archiveName} />;
@@ -68,4 +69,4 @@ export function VerdictCard({ card }: { card: Card }) {
       ) : null}
     </article>
   );
-}
+});

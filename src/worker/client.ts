@@ -21,6 +21,8 @@ export interface VerifierEvents {
   failed(run: number, message: string): void;
 }
 
+const FRAME_MS = 16;
+
 export class Verifier {
   private worker: Worker | null = null;
   private pendingRun = 0;
@@ -32,7 +34,7 @@ export class Verifier {
   warm(): void {
     if (this.worker) return;
     const w = new Worker(new URL('./verifier.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
+    w.onmessage = (ev: MessageEvent<FromWorker>) => this.enqueue(ev.data);
     w.onerror = (ev) => this.crash(ev.message || 'the verification worker crashed');
     w.onmessageerror = () => this.crash('a message from the verification worker could not be read');
     this.worker = w;
@@ -81,6 +83,24 @@ export class Verifier {
     this.worker!.postMessage(msg);
   }
 
+  // A repository of charts sends a few messages per chart; applying those that arrive within
+  // one frame together gives React one render for them instead of one each.
+  private queue: FromWorker[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private enqueue(msg: FromWorker) {
+    this.queue.push(msg);
+    this.flushTimer ??= setTimeout(() => this.flush(), FRAME_MS);
+  }
+
+  private flush() {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const batch = this.queue;
+    this.queue = [];
+    for (const msg of batch) this.receive(msg);
+  }
+
   private receive(msg: FromWorker) {
     if (msg.type === 'plan') this.events.plan(msg.run, msg.cards);
     else if (msg.type === 'progress')
@@ -100,6 +120,7 @@ export class Verifier {
   }
 
   private crash(message: string) {
+    this.flush(); // what the worker said before it died still counts
     this.worker?.terminate();
     this.worker = null;
     this.dropOpens(message);
