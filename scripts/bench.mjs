@@ -12,34 +12,30 @@
 // --quick: no 256 MiB chart, 50 charts in the repository, fewer runs.
 // --keep: leave the temporary folder (inputs) in place and print its path.
 // Servers, browsers and gpg agents it started are always stopped, also on Ctrl-C.
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { Driver, loadPlaywright, withMemory } from './bench/browser.mjs';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
-import { makeChart, makeRepository, stopAgent, writeKey } from './bench/fixtures.mjs';
-import { nativeAnchors, nativeRepositoryLoop } from './bench/native.mjs';
+import { Driver, loadPlaywright } from './bench/browser.mjs';
+import { writeBenchmarksMarkdown } from './bench/benchmarks-md.mjs';
+import { bundles } from './bench/bundles.mjs';
 import {
-  checkTargets,
-  observations,
-  tableRows,
-  textTable,
-  textTargets,
-  writeMarkdown,
-} from './bench/report.mjs';
-import { fmtBytes, fmtMs, loadAverage, log, median, now } from './bench/util.mjs';
+  measureCharts,
+  measureFirstDrop,
+  measurePeakMemory,
+  measureRepository,
+  measureWorkerStartup,
+} from './bench/chartproof-runs.mjs';
+import { cleanup, cleanupOnExit, onCleanup } from './bench/cleanup.mjs';
+import { generateInputs } from './bench/inputs.mjs';
+import { machine } from './bench/machine.mjs';
+import { observations } from './bench/observations.mjs';
+import { tableRows, textTable } from './bench/report.mjs';
+import { startServer } from './bench/server.mjs';
+import { checkTargets, textTargets } from './bench/targets.mjs';
+import { loadAverage, log, now } from './bench/util.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = new Set(process.argv.slice(2));
@@ -81,142 +77,7 @@ const RUNS = {
 const BASE = '/chartproof/';
 const loadStart = loadAverage();
 
-// ---------------------------------------------------------------------------------------
-// Cleanup: everything started is registered here and undone in reverse order. Each entry
-// has an asynchronous way (normal end, signals) and a synchronous one for process 'exit',
-// so nothing is left running even if something calls process.exit() early.
-const cleanups = [];
-const onCleanup = (run, sync = run) => cleanups.push({ run, sync });
-let cleaning = null;
-function cleanup() {
-  cleaning ??= (async () => {
-    while (cleanups.length) {
-      const { run } = cleanups.pop();
-      try {
-        await run();
-      } catch (e) {
-        console.warn(`[bench] cleanup: ${e.message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-process.on('exit', () => {
-  while (cleanups.length) {
-    try {
-      cleanups.pop().sync();
-    } catch {
-      // best effort while exiting
-    }
-  }
-});
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    console.error(`\n[bench] ${sig}: stopping`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-async function startServer(dir) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'scripts/serve.mjs'), '--port', String(port), '--base', BASE, '--dir', dir],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const running = () => child.exitCode === null && child.signalCode === null;
-  onCleanup(
-    async () => {
-      if (!running()) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-    () => running() && child.kill('SIGTERM'),
-  );
-  const url = `http://127.0.0.1:${port}${BASE}`;
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`scripts/serve.mjs exited ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return url;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`scripts/serve.mjs did not answer at ${url}`);
-}
-
-/** The built page and worker bundles and their gzip sizes. */
-function bundles(site) {
-  const assets = join(site, 'assets');
-  const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const html = readFileSync(join(site, 'index.html'), 'utf8');
-  const pick = (re) => {
-    const all = files.filter((f) => re.test(f));
-    return all.find((f) => html.includes(f)) ?? all[0];
-  };
-  const out = [];
-  for (const [label, re, budget] of [
-    ['page', /^index-.*\.js$/, 100_000],
-    ['worker', /^verifier\.worker-.*\.js$/, 120_000],
-  ]) {
-    const file = pick(re);
-    if (!file) continue;
-    const bytes = readFileSync(join(assets, file));
-    out.push({
-      label,
-      file,
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      budget,
-    });
-  }
-  // Any other chunk (loaded on demand by the page): reported, no budget of its own.
-  for (const file of files.filter((f) => !out.some((b) => b.file === f))) {
-    const bytes = readFileSync(join(assets, file));
-    const gzip = gzipSync(bytes, { level: 9 }).length;
-    out.push({ label: 'lazy chunk', file, raw: bytes.length, gzip, budget: null });
-  }
-  return out;
-}
-
-function machine(chromium) {
-  const sh = (cmd) => spawnSync('bash', ['-c', cmd], { encoding: 'utf8' }).stdout.trim();
-  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? '?';
-  const mem = /^Mem:\s+(\d+)\s+(\d+)\s+(\d+)/m.exec(sh('free -g'));
-  return {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    cpu,
-    nproc: sh('nproc') || String(cpus().length),
-    memory: mem ? `${mem[1]} GiB total, ${mem[3]} GiB free (\`free -g\`)` : sh('free -g'),
-    chromium,
-    node: process.version,
-    gpg: sh('gpg --version | head -1').replace(/^gpg \(GnuPG\) /, ''),
-    load: `${loadStart} at the start, ${loadAverage()} at the end`,
-  };
-}
-
-function statusNote(statuses, expected) {
-  const entries = Object.entries(statuses ?? {});
-  const verified = entries
-    .filter(([k]) => /^verified( \(helm \w+\))?$/.test(k))
-    .reduce((n, [, c]) => n + c, 0);
-  if (verified === expected && verified === entries.reduce((n, [, c]) => n + c, 0)) return '';
-  return entries.map(([k, n]) => (n === 1 ? k : `${n}× ${k}`)).join(', ') || 'nothing';
-}
+cleanupOnExit();
 
 async function main() {
   const t0 = now();
@@ -241,44 +102,15 @@ async function main() {
   cpSync(join(ROOT, 'dist'), site, { recursive: true });
   const bundleSizes = bundles(site);
 
-  // ---- inputs ----
-  const signHome = join(work, 'gnupg-sign');
-  const verifyHome = join(work, 'gnupg-verify');
-  onCleanup(() => {
-    stopAgent(signHome);
-    stopAgent(verifyHome);
-  });
-  const keyFile = join(work, 'public-key.asc');
-  const charts = join(work, 'charts');
-  const repoDir = join(work, 'repo');
-  log(`generating inputs in ${work}`);
-  await writeKey(signHome, verifyHome, keyFile);
-  const single = [];
-  for (const s of SIZES) {
-    const tg = now();
-    const c = await makeChart({ work, outDir: charts, signHome, ...s, version: '1.0.0' });
-    single.push({ ...s, ...c });
-    log(`  ${s.name}: ${fmtBytes(c.size)} in ${fmtMs(now() - tg)}`);
-  }
-  const tr = now();
-  const concurrency = Math.max(2, cpus().length);
-  const repo = await makeRepository({
-    work,
-    outDir: repoDir,
-    signHome,
-    count: REPO_COUNT,
-    concurrency,
-  });
-  const repoBytes = repo.reduce((n, c) => n + c.size + statSync(c.prov).size, 0);
-  log(`  repository: ${repo.length} charts in ${fmtMs(now() - tr)}`);
+  const inputs = await generateInputs(work, { sizes: SIZES, repoCount: REPO_COUNT });
 
   // ---- chartproof ----
-  const url = await startServer(site);
+  const url = await startServer(ROOT, site, BASE);
   const { chromium } = await loadPlaywright();
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
-    // Signals are ours: the handler above closes the browser, then the rest, then exits.
+    // Signals are ours: the cleanup closes the browser, then the rest, then exits.
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
@@ -291,123 +123,21 @@ async function main() {
   const driver = new Driver(browser, url);
   log(`chartproof at ${url} in Chromium ${browser.version()}`);
 
-  const small = single[0];
-  const filesOf = (c) => [c.archive, c.prov, keyFile];
-
-  // Each case's native anchors are timed right before chartproof does the same files, so
-  // both see the same load on the machine.
+  const { keyFile, verifyHome, single, repo } = inputs;
+  const bench = { driver, url, keyFile, verifyHome, work, runs: RUNS };
   const page = await driver.open();
-  for (const c of single) {
-    c.native = nativeAnchors(c, {
-      verifyHome,
-      work,
-      runs: c.big ? RUNS.nativeBig : RUNS.native,
-    });
-    const timeout = c.big ? 300_000 : 120_000;
-    const files = filesOf(c);
-    const cold = await driver.drop(page, files, 1, timeout);
-    const statuses = [cold.statuses];
-    const warm = [];
-    for (let i = 0; i < (c.big ? RUNS.warmBig : RUNS.warm); i++) {
-      await driver.reset(page);
-      const r = await driver.drop(page, files, 1, timeout);
-      warm.push(r.ms);
-      statuses.push(r.statuses);
-    }
-    const redrop = [];
-    for (let i = 0; i < RUNS.redrop; i++) {
-      const r = await driver.drop(page, files, 1, timeout);
-      redrop.push(r.ms);
-    }
-    await driver.reset(page);
-    c.cold = cold.ms;
-    c.warm = median(warm);
-    c.redrop = median(redrop);
-    c.statusNote = [...new Set(statuses.map((s) => statusNote(s, 1)).filter(Boolean))].join('; ');
-    c.phases = cold.phases;
-    log(
-      `  ${c.label}: app's own marks (cold drop): ` +
-        Object.entries(c.phases ?? {})
-          .map(([k, v]) => `${k} ${fmtMs(v)}`)
-          .join(', '),
-    );
-    log(
-      `  ${c.label}: warm ${fmtMs(c.warm)} (cold ${fmtMs(c.cold)}, kept worker ${fmtMs(c.redrop)})` +
-        (c.statusNote ? ` — page said ${c.statusNote}` : '') +
-        `; gpg --verify + sha256sum ${fmtMs(c.native.helmVerify.median)}`,
-    );
-  }
-
-  // First drop right after page load, each in a fresh context.
-  const first = [];
-  for (let i = 0; i < RUNS.first; i++) {
-    const page = await driver.newPage();
-    await page.goto(url);
-    const r = await driver.drop(page, filesOf(small), 1, 60_000);
-    first.push(r);
-    await page.context().close();
-  }
-  const firstDrop = {
-    size: small.size,
-    median: median(first.map((r) => r.ms)),
-    sinceNavigation: median(first.map((r) => r.sinceNavigation)),
-    samples: first.map((r) => r.ms),
-    native: small.native.helmVerify.median,
-  };
-  log(`  first drop after load: ${fmtMs(firstDrop.median)}`);
-
-  const workerFile = bundleSizes.find((b) => b.label === 'worker')?.file;
-  const startup = workerFile
-    ? await driver.workerStartup(page, new URL(`assets/${workerFile}`, url).href, 5)
-    : [];
-  const workerStartup = { median: median(startup), samples: startup };
-  log(`  worker start-up: ${fmtMs(workerStartup.median)}`);
-
-  const repoNative = nativeRepositoryLoop(repoDir, { verifyHome, runs: RUNS.repoNative });
-  const repoFiles = [...repo.flatMap((c) => [c.archive, c.prov]), keyFile];
-  const repoCold = await driver.drop(page, repoFiles, repo.length, 300_000);
-  const repoWarm = [];
-  const repoStatuses = [repoCold.statuses];
-  for (let i = 0; i < RUNS.repoWarm; i++) {
-    await driver.reset(page);
-    const r = await driver.drop(page, repoFiles, repo.length, 300_000);
-    repoWarm.push(r.ms);
-    repoStatuses.push(r.statuses);
-  }
-  const repoResult = {
-    count: repo.length,
-    bytes: repoBytes,
-    cold: repoCold.ms,
-    warm: median(repoWarm),
-    native: repoNative,
-    statusNote: [
-      ...new Set(repoStatuses.map((s) => statusNote(s, repo.length)).filter(Boolean)),
-    ].join('; '),
-  };
-  log(
-    `  repository: warm ${fmtMs(repoResult.warm)} (cold ${fmtMs(repoResult.cold)}); ` +
-      `shell loop ${fmtMs(repoNative.median)}`,
-  );
+  await measureCharts(bench, page, single);
+  const firstDrop = await measureFirstDrop(bench, single[0]);
+  const workerStartup = await measureWorkerStartup(bench, page, bundleSizes);
+  const repoResult = await measureRepository(bench, page, inputs);
   const chromiumVersion = browser.version();
   await page.context().close();
-
-  // Peak memory: one more drop per case, each in a fresh page (its own renderer process)
-  // with nothing else open, so the renderer's peak RSS belongs to that drop alone.
-  log('peak memory');
-  const measureMemory = async (files, expected) => {
-    const p = await driver.open();
-    await driver.workerStarted(p);
-    const m = await withMemory(p, () => driver.drop(p, files, expected, 300_000));
-    await p.context().close();
-    return m.memory;
-  };
-  for (const c of single) c.memory = await measureMemory(filesOf(c), 1);
-  repoResult.memory = await measureMemory(repoFiles, repo.length);
+  await measurePeakMemory(bench, single, repo, repoResult);
 
   // ---- report ----
   const results = {
     quick: QUICK,
-    machine: machine(chromiumVersion),
+    machine: machine(chromiumVersion, loadStart),
     runs: RUNS,
     firstDrop,
     workerStartup,
@@ -423,8 +153,7 @@ async function main() {
   console.log(`\nTargets (issue 5):\n${textTargets(targets)}\n`);
   if (WRITE) {
     const path = join(ROOT, 'docs/benchmarks.md');
-    const md = writeMarkdown(path, results, rows, targets, defaultNotes());
-    await prettify(path, md);
+    await writeBenchmarksMarkdown(path, results, rows, targets);
     log(`wrote ${path}`);
   } else {
     log('docs/benchmarks.md not written (quick run; pass --write to write it)');
@@ -433,22 +162,6 @@ async function main() {
         .map((n) => `- ${n}`)
         .join('\n'),
     );
-  }
-}
-
-function defaultNotes() {
-  return '_Not written yet: what the numbers above suggest about each missed target._';
-}
-
-/** Formats the markdown with the project's prettier, when it is installed. */
-async function prettify(path, md) {
-  try {
-    const prettier = await import('prettier');
-    const options = (await prettier.resolveConfig(path)) ?? {};
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(path, await prettier.format(md, { ...options, filepath: path }));
-  } catch (e) {
-    log(`prettier not applied: ${e.message}`);
   }
 }
 
