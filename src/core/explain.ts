@@ -27,7 +27,7 @@ export const REASON_WORDS: Record<Reason, string> = {
     'The archive is not a gzip file, so it is not a Helm chart (Helm could never install it).',
   'too-large': 'The archive is larger than the limit set for reading it.',
   'fingerprint-mismatch':
-    'The chart is signed, but not by the expected key (the fingerprint you pinned, or the signers this site accepts).',
+    'The chart is signed, but not by an expected key (the fingerprint you pinned, or one of the keys this site lists).',
 };
 
 export const WARNING_WORDS: Record<Warning, string> = {
