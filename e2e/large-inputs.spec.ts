@@ -35,11 +35,8 @@ test.describe.configure({ mode: 'default', timeout: 300_000 });
 const RESPONSIVE_MS = 5_000;
 /** Generous: these are hang checks on a machine that may be shared. */
 const VERDICT_MS = 120_000;
-/**
- * The longest main-thread task seen (receiving and rendering the result). A hang bound only:
- * rendering all 100,102 rows of the big tar's file tree takes one task of seconds (logged).
- */
-const LONGEST_TASK_MS = 60_000;
+/** The longest main-thread task from the drop to the verdict: a hang bound only. */
+const LONGEST_TASK_MS = 30_000;
 
 let dir: string;
 /** Files live in sub-folders, so each prov can carry the name its archive expects. */
@@ -160,17 +157,36 @@ test('100,000-entry tar: listed, unsigned', async ({ page }) => {
   const card = page.getByTestId('verdict');
   await expect(card).toHaveAttribute('data-status', 'unsigned');
   await expect(card).toContainText('100102 entries');
-  // The file tree renders after the verdict, on the main thread.
-  const t0 = Date.now();
-  await expect(page.getByTestId('tree-entry').first()).toBeAttached({ timeout: VERDICT_MS });
-  const rows = await page.getByTestId('tree-entry').count();
-  const longest = await longestTask(page);
-  console.log(
-    `large e2e 100,000-entry tar: file tree after ${Date.now() - t0} ms more, ${rows} ` +
-      `tree-entry elements in the DOM; longest main-thread task ${longest.toFixed(0)} ms`,
-  );
-  expect(longest).toBeLessThan(LONGEST_TASK_MS);
   await resetThenSample(page);
+});
+
+// KNOWN BUG (src/ui/browse, not src/core): every one of the 100,102 rows is in the DOM, so
+// the tree's first render, showing the Files tab (layout) and opening a file (a re-render of
+// every row) each take one main-thread task of seconds (a Files tab click measured 40 s on a
+// loaded 2-core machine). DEVELOPERS.md asks for every row only up to 2,000 entries; past
+// that the tree could be windowed. This test passes once no such task exceeds TASK_MS.
+test('100,000-entry tar: the file tree stays responsive', async ({ page }) => {
+  test.fail(true, 'known: the 100,102-row file tree blocks the main thread for seconds');
+  const TASK_MS = 2_000;
+  await run(page, '100,000-entry tar (tree)', ['many/many-1.0.0.tgz']);
+  const card = page.getByTestId('verdict');
+  const steps = [
+    ['file tree rendered', () => expect(page.getByTestId('tree-entry').first()).toBeAttached()],
+    ['Files tab shown', () => card.locator('[data-tab="files"]').click()],
+    ['Chart.yaml opened', () => page.locator('[data-path="many/Chart.yaml"]').click()],
+  ] as const;
+  for (const [what, step] of steps) {
+    const t = Date.now();
+    await step();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const task = await longestTask(page);
+    console.log(
+      `large e2e 100,000-entry tar: ${what} after ${Date.now() - t} ms; longest task ${task.toFixed(0)} ms`,
+    );
+    expect(task, what).toBeLessThan(TASK_MS);
+    await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  }
+  await expect(card).toContainText('apiVersion: v2');
 });
 
 const PROVS = [
