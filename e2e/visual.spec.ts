@@ -81,8 +81,12 @@ for (const width of [360, 1280]) {
         expect(await page.evaluate(() => window.__cls)).toBeLessThan(0.1);
         if (state !== 'empty') {
           const { pending, final } = await page.evaluate(() => window.__headers);
-          expect(pending.length, 'the pending card was seen').toBeGreaterThan(0);
-          expect(Math.abs(pending.at(-1)! - final.at(-1)!)).toBeLessThanOrEqual(4);
+          expect(final.length, 'the final card was seen').toBeGreaterThan(0);
+          // Messages arriving within one frame are applied together (src/worker/client.ts), so
+          // a quick verdict may replace the pending card before it is ever painted: no shift.
+          if (pending.length)
+            expect(Math.abs(pending.at(-1)! - final.at(-1)!)).toBeLessThanOrEqual(4);
+          else testInfo.annotations.push({ type: 'note', description: 'no pending card painted' });
         }
         await testInfo.attach(`${state}-${width}-${colorScheme}.png`, {
           body: await page.screenshot({ fullPage: true }),
