@@ -5,7 +5,7 @@
 // by one. Pure: bytes in, verdicts out; the worker feeds it and caches the slow parts.
 
 import { archiveFacts, sha256Hex } from './archive';
-import { loadKeyFile, mergeKeys, type KeyOrigin } from './keyring';
+import { loadKeyFile, mergeKeyFiles, type KeyOrigin } from './keyring';
 import { judge, type Context, type ProvRead } from './judge';
 import { pairFiles, roleOf } from './pairing';
 import { chartId, parseProv } from './prov';
@@ -89,7 +89,7 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
 
   const t0 = performance.now();
   const keyReports = await Promise.all(by.key.map((f) => loadKeyFile(f.name, f.bytes, f.origin)));
-  const keys = mergeKeys(keyReports);
+  const keys = await mergeKeyFiles(keyReports);
   const provs = await Promise.all(by.prov.map(readProv));
   const keyInputs = await Promise.all(
     by.key.map(async (f) => ({
