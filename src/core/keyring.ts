@@ -168,37 +168,7 @@ function noKeyMessage(bytes: Uint8Array, report: KeyFileReport): string {
   return `This file holds no OpenPGP key: it looks like ${describeNonKey(bytes)}.`;
 }
 
-/**
- * Merges keys from several files; the same key given twice is kept once. Prefer the async
- * mergeKeyFiles, which combines the copies: this keeps the copy with more packets. Both
- * attach revocation certificates given on their own.
- */
-export function mergeKeys(reports: KeyFileReport[]): SuppliedKey[] {
-  const byFpr = new Map<string, SuppliedKey>();
-  for (const r of reports) {
-    for (const k of r.keys) {
-      const seen = byFpr.get(k.fingerprint);
-      if (!seen || packetCount(k.key) > packetCount(seen.key)) byFpr.set(k.fingerprint, k);
-    }
-  }
-  for (const rev of reports.flatMap((r) => r.revocations)) {
-    for (const [fpr, k] of byFpr) {
-      if (!revokes(rev, k.key) || hasSignature(k.key.revocationSignatures, rev)) continue;
-      // Unverified here: every reader of revocations (openpgp.js, findRevocation) verifies.
-      const key = new PublicKey(k.key.toPacketList()); // a copy: reports stay as read
-      key.revocationSignatures.push(rev);
-      byFpr.set(fpr, { ...k, key });
-    }
-  }
-  return [...byFpr.values()];
-}
-
 const revokes = (rev: SignaturePacket, key: PublicKey) => rev.issuerKeyID.equals(key.getKeyID());
-
-function hasSignature(list: SignaturePacket[], sig: SignaturePacket): boolean {
-  const bytes = sig.write();
-  return list.some((s) => equalBytes(s.write(), bytes));
-}
 
 /**
  * Merges keys from several files with openpgp.js's Key.update: copies of the same key are
