@@ -21,8 +21,6 @@ export interface VerifierEvents {
   failed(run: number, message: string): void;
 }
 
-const FRAME_MS = 16;
-
 export class Verifier {
   private worker: Worker | null = null;
   private pendingRun = 0;
@@ -83,14 +81,15 @@ export class Verifier {
     this.worker!.postMessage(msg);
   }
 
-  // A repository of charts sends a few messages per chart; applying those that arrive within
-  // one frame together gives React one render for them instead of one each.
+  // A repository of charts sends a few messages per chart, often faster than the page can
+  // render. Messages already waiting when the first is handled are applied together (one
+  // React render); a lone message waits only for a zero-delay timer.
   private queue: FromWorker[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   private enqueue(msg: FromWorker) {
     this.queue.push(msg);
-    this.flushTimer ??= setTimeout(() => this.flush(), FRAME_MS);
+    this.flushTimer ??= setTimeout(() => this.flush(), 0);
   }
 
   private flush() {

@@ -26,6 +26,7 @@ interface FileWork {
 }
 
 const work = new Map<string, FileWork>();
+const PROGRESS_FROM = 4 * 1024 * 1024;
 let current: AbortController | null = null;
 
 function fileWork(f: WorkerFile): FileWork {
@@ -69,6 +70,7 @@ async function run(msg: EvaluateRequest) {
       })),
     );
     signal.throwIfAborted();
+    const sizes = new Map(files.map((f) => [f.id, f.bytes.length]));
     const ids: string[] = [];
     let summary: DropSummary | null = null;
     await evaluate(files, {
@@ -76,8 +78,12 @@ async function run(msg: EvaluateRequest) {
       signal,
       onSummary: (s) => (summary = s),
       onPlan: (plan) => post({ type: 'plan', run: msg.run, cards: plan }),
-      onProgress: (id, phase, fraction) =>
-        post({ type: 'progress', run: msg.run, id, phase, fraction }),
+      // A small archive is done before a phase could be shown: its messages would only cost
+      // renders (500 charts). Unpacking reports itself only when it takes a while.
+      onProgress: (id, phase, fraction) => {
+        if (phase === 'unpack' || (sizes.get(id) ?? 0) > PROGRESS_FROM)
+          post({ type: 'progress', run: msg.run, id, phase, fraction });
+      },
       onCard: (card) => {
         const read = work.get(card.id)?.readMs;
         if (read !== undefined) card.verdict.timings = { read, ...card.verdict.timings };
