@@ -2,10 +2,10 @@
 // contract's vocabulary (any input), the facts derived from a lone archive (its hash, Helm's
 // lines, its tree against `tar tzf`), and the answer pinned in e2e/realworld-expect.ts.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Expect } from './realworld-expect';
+import { tarList } from '../test/tar-listing';
 
 // The contract's vocabulary (DEVELOPERS.md).
 const STATUSES = ['verified', 'failed', 'unsigned', 'no-key', 'error'];
@@ -33,21 +33,6 @@ const WARNINGS = [
   'metadata-mismatch',
   'signkey-mismatch',
 ];
-
-/** `tar tzf`'s listing without trailing slashes; null when tar refuses the archive. */
-function tarList(path: string): string[] | null {
-  try {
-    return execFileSync('tar', ['tzf', path], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-      .split('\n')
-      .filter(Boolean)
-      .map((p) => p.replace(/\/$/, ''));
-  } catch {
-    return null; // corrupt, truncated or trailing garbage: tar exits non-zero
-  }
-}
 
 /** Waits for `count` verdict cards that each have a status. */
 export async function settled(page: Page, count: number) {
@@ -88,7 +73,7 @@ export async function expectArchiveFacts(page: Page, card: Locator, name: string
       `Using Key With Fingerprint: ${(await card.getAttribute('data-signer-fingerprint')) ?? '?'}`,
     );
   }
-  const listed = tarList(path);
+  const listed = tarList(readFileSync(path));
   if (listed) {
     const entries = page.getByTestId('tree-entry');
     await expect(entries).toHaveCount(listed.length, { timeout: 20_000 });
