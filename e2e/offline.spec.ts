@@ -1,13 +1,10 @@
 // Offline support (service worker from scripts/vite-offline.ts), the update flow and the
 // privacy panel, against the production build.
 import { expect, test, type Page } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { FIXTURES, loadManifest } from '../test/fixtures';
-
-const DIST = resolve(process.env.E2E_DIST ?? 'dist');
+import { appUrl, DIST, serveDist } from './dist-server';
 
 const readyOffline = (page: Page) =>
   expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
@@ -47,40 +44,13 @@ test('the privacy panel says plainly that nothing is uploaded', async ({ page })
   await expect(panel).toContainText('Network tab');
 });
 
-// A static server of its own (same layout as scripts/serve.mjs) whose files can be swapped
-// mid-test, to ship a "new build" to a tab that is already open.
-function serveDist(overrides: Map<string, string>): Promise<Server> {
-  const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.svg': 'image/svg+xml',
-  };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const rel = path.replace(/^\/chartproof\//, '') || 'index.html';
-    if (!path.startsWith('/chartproof/') || rel.includes('..')) return res.writeHead(404).end();
-    try {
-      const body = overrides.get(rel) ?? readFileSync(join(DIST, rel));
-      res.writeHead(200, {
-        'content-type': types[extname(rel)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
 test('a new build is offered, and Reload switches to it and drops the old cache', async ({
   page,
 }) => {
   const overrides = new Map<string, string>();
   const server = await serveDist(overrides);
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/chartproof/`;
+    const url = appUrl(server);
     await page.goto(url);
     await readyOffline(page);
     const oldBuild = await page.getByTestId('offline-ready').getAttribute('data-build');

@@ -3,11 +3,10 @@
 // on a built site; nothing is copied into the repository), then only the chart and its
 // prov are given. The last test serves the build itself, for the service worker's part.
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { FIXTURES, loadManifest } from '../test/fixtures';
+import { appUrl, serveDist } from './dist-server';
 
 const CASE = loadManifest().find((c) => c.id === 'key-rsa3072')!;
 const FPR = CASE.expect.signer_fingerprint!;
@@ -147,31 +146,6 @@ test.describe('with trusted-keys/ served by route', () => {
   });
 });
 
-// The build served as is, with trusted-keys/ dropped in (overrides), service worker on.
-function serveDist(overrides: Map<string, Buffer | string>): Promise<Server> {
-  const dist = resolve(process.env.E2E_DIST ?? 'dist');
-  const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.json': 'application/json',
-    '.svg': 'image/svg+xml',
-  };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const rel = path.replace(/^\/chartproof\//, '') || 'index.html';
-    if (!path.startsWith('/chartproof/') || rel.includes('..')) return res.writeHead(404).end();
-    try {
-      const body = overrides.get(rel) ?? readFileSync(join(dist, rel));
-      const type = types[extname(rel)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
 test('the service worker keeps trusted-keys/ for offline use and still sees a change online', async ({
   page,
   context,
@@ -182,7 +156,7 @@ test('the service worker keeps trusted-keys/ for offline use and still sees a ch
   ]);
   const server = await serveDist(files);
   try {
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/chartproof/`);
+    await page.goto(appUrl(server));
     await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('shipped-file')).toHaveCount(1);
 
