@@ -1,13 +1,16 @@
 // How evaluate hands out its work: cards one by one, progress while unpacking, timings,
 // limits, and stopping when a newer request makes the work pointless.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type InputFile } from '../src/core/evaluate';
 import { readContents } from '../src/core/inspect';
-import { fixtureBytes, loadManifest } from './fixtures';
+import { FIXTURES, fixtureBytes, loadManifest } from './fixtures';
+import { MiB, utf8Env } from './tar-listing';
 import { tar, zeros } from './tar-builder';
 
-const MiB = 1024 * 1024;
 const verified = loadManifest().filter((c) => c.expect.status === 'verified');
 
 /** Every verified fixture case as one drop: many charts, their provs and keys. */
@@ -105,5 +108,41 @@ describe('readContents', () => {
     const gz = bigChart(1000);
     const cut = await readContents(gz.subarray(0, gz.length - 20));
     expect(cut.problem).toMatch(/truncated/);
+    // What came before the cut is still listed, as tar tzf lists it before it stops.
+    expect(cut.listing?.entries.map((e) => e.path)).toEqual(['big/values.yaml']);
   });
+});
+
+describe('a cut-short or corrupt archive', () => {
+  // What `gzip -dc | tar tf -` prints before it stops (it exits non-zero, the lines stand).
+  const tarPrefix = (gz: Uint8Array) => {
+    const unzipped = spawnSync('gzip', ['-dc'], { input: gz, maxBuffer: 256 * MiB }).stdout;
+    const listed = spawnSync('tar', ['tf', '-'], { input: unzipped, env: utf8Env }).stdout;
+    return listed
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((p) => p.replace(/\/+$/, ''));
+  };
+  const cases = [
+    join(FIXTURES, 'generated/archive-truncated/truncated-1.0.0.tgz'),
+    ...['c27', 'c28', 'c53'].flatMap((c) => {
+      const dir = resolve(FIXTURES, '../realworld/cases', c);
+      return existsSync(dir)
+        ? readdirSync(dir)
+            .filter((f) => f.endsWith('.tgz'))
+            .map((f) => join(dir, f))
+        : [];
+    }),
+  ];
+  for (const path of cases) {
+    it(`lists what tar lists before it stops: ${path.split('/').slice(-2).join('/')}`, async () => {
+      const gz = new Uint8Array(readFileSync(path));
+      const contents = await readContents(gz);
+      expect(contents.problem).toMatch(/truncated|corrupt/);
+      const expected = tarPrefix(gz);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(contents.listing?.entries.map((e) => e.path)).toEqual(expected);
+    });
+  }
 });

@@ -37,11 +37,13 @@ export function readChartArchive(
 }
 
 /** Reads the tar inside gunzipped bytes and runs Helm's loader checks on it. */
+/** `cutShort`: the data stops early (a size limit, or a corrupt or cut-short archive). */
 export function listArchive(
   unzipped: Gunzipped,
   { maxTotal, maxFile }: ArchiveLimits,
+  cutShort = unzipped.tooLarge,
 ): ArchiveListing {
-  const tar = readTar(unzipped.data, { maxFile, cutShort: unzipped.tooLarge });
+  const tar = readTar(unzipped.data, { maxFile, cutShort });
   const warnings = [...tar.warnings];
   if (unzipped.trailing > 0) {
     warnings.push(
@@ -53,14 +55,14 @@ export function listArchive(
   }
   const topFolder = sharedTopFolder(tar.entries, warnings);
   warnings.push(...duplicateWarnings(tar.entries));
-  const complete = !unzipped.tooLarge && !tar.failure;
+  const complete = !cutShort && !tar.failure;
   if (complete && !tar.entries.some((e) => e.type !== 'dir' && helmName(e.path) === 'Chart.yaml')) {
     warnings.push('There is no Chart.yaml in the chart folder.');
   }
   return {
     entries: tar.entries,
     warnings,
-    helmReject: helmLoaderError(tar.entries, tar.typeflags, tar.failure, !unzipped.tooLarge),
+    helmReject: helmLoaderError(tar.entries, tar.typeflags, tar.failure, !cutShort),
     tooLarge: unzipped.tooLarge
       ? `The chart holds more than ${formatMiB(maxTotal)} once decompressed; reading stopped there` +
         (maxTotal >= HELM_MAX_CHART ? ' (Helm refuses charts whose files add up to more).' : '.')

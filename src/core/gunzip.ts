@@ -14,6 +14,8 @@ export type ArchiveFailure = 'not-gzip' | 'truncated' | 'corrupt';
 /** The archive cannot be decompressed at all; `reason` says why, the message says it to people. */
 export class ArchiveError extends Error {
   override readonly name = 'ArchiveError';
+  /** For a corrupt or cut-short archive: what was decompressed before the fault. */
+  partial?: Uint8Array;
 
   constructor(
     readonly reason: ArchiveFailure,
@@ -127,6 +129,7 @@ export function* gunzipSteps(
       if (at < gz.length && !isMemberStart(gz, at)) break;
     }
   } catch (err) {
+    if (err instanceof ArchiveError) err.partial = out.view();
     if (!(err instanceof LimitReached)) throw err;
     yield { inBytes: gz.length, outBytes: out.length };
     return { data: out.view(), tooLarge: true, trailing: 0 };
@@ -164,15 +167,22 @@ function* inflateMembers(
       return memberStart;
     }
     const why = PLAIN_ZLIB[inflator.msg] ?? inflator.msg;
+    keepPending(strm, out);
     throw new ArchiveError(
       'corrupt',
       `The archive's compressed data is corrupt: ${why} (near byte ${at + s.next_in}).`,
     );
   }
+  keepPending(strm, out);
   throw new ArchiveError(
     'truncated',
     `The archive is truncated: unexpected end of data after ${gz.length} bytes (an incomplete download?).`,
   );
+}
+
+/** pako hands out output in whole chunks: what it inflated before a fault is still pending. */
+function keepPending(strm: ZStream | null, out: Output): void {
+  if (strm) out.append(strm.output.subarray(0, strm.next_out));
 }
 
 function isMemberStart(gz: Uint8Array, at: number): boolean {

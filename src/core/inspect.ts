@@ -35,7 +35,12 @@ export async function readContents(bytes: Uint8Array, opts: ReadOptions = {}): P
     return { listing, chart: readChartMeta(listing), problem: null, tooLarge: listing.tooLarge };
   } catch (e) {
     if (!(e instanceof ArchiveError)) throw e;
-    return { listing: null, chart: null, problem: e.message, tooLarge: null };
+    // A corrupt or cut-short archive still shows what came before the fault, as tar tzf does.
+    const listing = e.partial?.length
+      ? listArchive({ data: e.partial, tooLarge: false, trailing: 0 }, limits, true)
+      : null;
+    const chart = listing ? readChartMeta(listing) : null;
+    return { listing, chart, problem: e.message, tooLarge: null };
   }
 }
 

@@ -57,9 +57,10 @@ export async function judge(
     signature: sig,
     pinned: ctx.pinned,
   });
-  // Cross-checks only mean something against a text the signer vouched for.
+  // Cross-checks only mean something against a text the signer vouched for, and an archive
+  // read whole (a corrupt one lists what came before the fault, possibly garbled).
   const cross =
-    sig?.outcome === 'good' && contents?.chart && !prov?.bodyError
+    sig?.outcome === 'good' && contents?.chart && !contents.problem && !prov?.bodyError
       ? crossCheck(
           prov?.metadata ?? null,
           contents.chart,
