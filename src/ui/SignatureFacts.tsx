@@ -71,7 +71,8 @@ export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
               </span>
             ) : null}
           </dd>
-          <dt>Key</dt>
+          {/* algorithm and dates are the signing key's: say so when that is a subkey */}
+          <dt>{s.signingKeyFingerprint !== s.fingerprint ? 'Signing subkey' : 'Key'}</dt>
           <dd>
             {s.algorithm}, created {date(s.keyCreated)}
             {s.expires
