@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { enums, generateKey, armor as pgpArmor } from 'openpgp';
 import { ARCHIVE, SAMPLE_DIR } from './pgp-factory';
+import { concat } from './bytes';
 
 export const MiB = 1024 * 1024;
 export const GiB = 1024 * MiB;
@@ -14,15 +15,7 @@ export const PROV_SIZE = 50 * 1000 * 1000;
 
 const enc = new TextEncoder();
 
-export function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concat };
 
 /**
  * The time `fn` takes, wall clock and this process's CPU time, printed as

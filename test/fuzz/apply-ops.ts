@@ -2,6 +2,7 @@
 // messages. Not a test file itself.
 
 import { utf8, type Op } from './mutations';
+import { concat } from '../bytes';
 
 export function applyOps(
   input: Uint8Array,
@@ -13,15 +14,7 @@ export function applyOps(
   return b;
 }
 
-const cat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
+const cat = (...parts: Uint8Array[]): Uint8Array => concat(parts);
 
 function applyOp(b: Uint8Array, op: Op, donors: Uint8Array[]): Uint8Array {
   const len = b.length;

@@ -3,6 +3,7 @@
 // byte mutations get past the header checksum check. Not a test file itself.
 
 import { fc, utf8 } from './helpers';
+import { concat } from '../bytes';
 
 const BLOCK = 512;
 
@@ -68,13 +69,7 @@ export function tarOf(entries: EntrySpec[], end: Uint8Array): Uint8Array {
     );
   }
   parts.push(end);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concat(parts);
 }
 
 /** A PAX record "%d %s=%s\n" with a correct length, or a deliberately broken one. */
