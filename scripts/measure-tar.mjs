@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Measures the tar readers considered for issue 3 (docs/decisions/0001-tar-reader.md):
 // js-untar (its shipped bundle and the worker code inside it), nanotar's parseTar, and ours
-// (src/core/tar.ts, gunzip.ts, chart-archive.ts). Listings are compared with GNU tar's.
+// (src/core/archive/tar.ts, gunzip.ts, chart-archive.ts). Listings are compared with GNU tar's.
 //
 //   node scripts/measure-tar.mjs [--big-mib N] [--browser]
 //

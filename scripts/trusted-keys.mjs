@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 export const KEY_EXTENSIONS = ['.asc', '.gpg', '.pub', '.key', '.kbx'];
 export const FINGERPRINTS_FILE = 'fingerprints.txt';
-// Same rule as the page's (src/core/trusted-index.ts): one plain path segment.
+// Same rule as the page's (src/core/keys/trusted-index.ts): one plain path segment.
 const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._+-]{0,127}$/;
 
 /** Parses fingerprints.txt; every line that is not blank or a comment must be a fingerprint. */

@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { indexJson, makeIndex, type TrustedKeysIndex } from './trusted-keys.mjs';
-import { parseTrustedIndex } from '../src/core/trusted-index';
-import { summarizeKeys } from '../src/core/key-summary';
+import { parseTrustedIndex } from '../src/core/keys/trusted-index';
+import { summarizeKeys } from '../src/core/keys/key-summary';
 
 const DIR = 'trusted-keys';
 const INDEX = `${DIR}/index.json`;

@@ -2,7 +2,7 @@
 // each compared with what GNU tar and Helm make of the same bytes.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readChartArchive } from '../src/core/chart-archive';
+import { readChartArchive } from '../src/core/archive/chart-archive';
 import { file, header, pax, tar } from './tar-builder';
 import { entry, paths, tarList } from './tar-listing';
 

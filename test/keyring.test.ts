@@ -1,11 +1,11 @@
 import { enums, reformatKey, revokeKey, type PrivateKey } from 'openpgp';
 import { describe, expect, it } from 'vitest';
-import { loadKeyFile, mergeKeyFiles, type KeyFileReport } from '../src/core/keyring';
-import { splitTransferableKeys } from '../src/core/packets';
-import { parseProv } from '../src/core/prov';
-import { checkSignatures, readSignatures } from '../src/core/signature';
+import { loadKeyFile, mergeKeyFiles, type KeyFileReport } from '../src/core/keys/keyring';
+import { splitTransferableKeys } from '../src/core/keys/packets';
+import { parseProv } from '../src/core/prov/prov';
+import { checkSignatures, readSignatures } from '../src/core/signature/signature';
 import { fixtureBytes, loadManifest } from './fixtures';
-import { evaluate } from '../src/core/evaluate';
+import { evaluate } from '../src/core/verdict/evaluate';
 import { ARCHIVE, at, clearsign, day, file, makeKey, provBody } from './pgp-factory';
 
 const corpus = (id: string, name: string) =>

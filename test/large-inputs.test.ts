@@ -3,11 +3,11 @@
 // of CPU time. The bound is a hang check, not a benchmark (`npm run bench` measures speed),
 // and counts CPU time because the machine may be shared. Every step prints its times.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readChartArchive } from '../src/core/chart-archive';
-import { evaluate, type InputFile } from '../src/core/evaluate';
-import { loadKeyFile, mergeKeyFiles } from '../src/core/keyring';
-import { parseProv, ProvError } from '../src/core/prov';
-import type { Verdict } from '../src/core/verdict-types';
+import { readChartArchive } from '../src/core/archive/chart-archive';
+import { evaluate, type InputFile } from '../src/core/verdict/evaluate';
+import { loadKeyFile, mergeKeyFiles } from '../src/core/keys/keyring';
+import { parseProv, ProvError } from '../src/core/prov/prov';
+import type { Verdict } from '../src/core/verdict/types';
 import {
   armoredKeys,
   concat,

@@ -1,6 +1,6 @@
 // Every case of the shared fixture corpus, through the core.
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/core/evaluate';
+import { evaluate } from '../src/core/verdict/evaluate';
 import { fixtureBytes, loadManifest } from './fixtures';
 
 const cases = loadManifest();

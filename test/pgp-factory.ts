@@ -10,7 +10,7 @@ import {
   type PrivateKey,
   type SubkeyOptions,
 } from 'openpgp';
-import type { InputFile } from '../src/core/evaluate';
+import type { InputFile } from '../src/core/verdict/evaluate';
 
 export const SAMPLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../public/sample');
 export const ARCHIVE = new Uint8Array(readFileSync(join(SAMPLE_DIR, 'podinfo-lite-1.2.0.tgz')));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePin, pinFromHash } from '../src/core/pin';
-import { pinMatches } from '../src/core/verdict';
-import { evaluate } from '../src/core/evaluate';
+import { parsePin, pinFromHash } from '../src/core/keys/pin';
+import { pinMatches } from '../src/core/verdict/rules';
+import { evaluate } from '../src/core/verdict/evaluate';
 import { fixtureBytes, loadManifest } from './fixtures';
 
 const FPR = 'FD7E7DE42885DA9EFDEA657043025BA294C8A583';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProv, ProvError } from '../src/core/prov';
+import { parseProv, ProvError } from '../src/core/prov/prov';
 import { fixtureBytes, loadManifest } from './fixtures';
 
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -2,9 +2,9 @@
 // the batch table's rows (filter, sort).
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { evaluate, type DropSummary, type InputFile } from '../src/core/evaluate';
-import { parseRepoIndex } from '../src/core/repo-index';
-import { roleOf } from '../src/core/pairing';
+import { evaluate, type DropSummary, type InputFile } from '../src/core/verdict/evaluate';
+import { parseRepoIndex } from '../src/core/repo/repo-index';
+import { roleOf } from '../src/core/verdict/pairing';
 import { rowOf, visibleRows } from '../src/ui/batch/batch-model';
 import { fixtureBytes, loadManifest } from './fixtures';
 

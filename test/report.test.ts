@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Card } from '../src/core/evaluate';
-import { GENERATOR, helmReport, jsonReport } from '../src/core/report';
+import { evaluate, type Card } from '../src/core/verdict/evaluate';
+import { GENERATOR, helmReport, jsonReport } from '../src/core/verdict/report';
 import { fixtureBytes, loadManifest, type FixtureCase } from './fixtures';
 import { reportValidator } from './report-schema';
 

@@ -1,7 +1,7 @@
 // The verification rules on cases the fixture corpus lacks, built with openpgp.js.
 import { describe, expect, it } from 'vitest';
 import { enums, revokeKey, type SecretKeyPacket } from 'openpgp';
-import { evaluate } from '../src/core/evaluate';
+import { evaluate } from '../src/core/verdict/evaluate';
 import { archiveFile, at, clearsign, day, file, makeKey, provBody } from './pgp-factory';
 
 const NOW = at('2026-06-01T00:00:00Z');

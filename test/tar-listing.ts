@@ -1,6 +1,6 @@
 // What `tar tzf` lists and what our reader lists, in the same shape, for the archive tests.
 import { spawnSync } from 'node:child_process';
-import type { ArchiveListing } from '../src/core/chart-archive';
+import type { ArchiveListing } from '../src/core/archive/chart-archive';
 
 export const MiB = 1024 * 1024;
 export const utf8Env = { ...process.env, LC_ALL: 'C.UTF-8' };

@@ -1,6 +1,6 @@
 // Publisher mode: trusted-keys/index.json as the build and the drop-in script write it
 // (scripts/trusted-keys.mjs, scripts/vite-trusted-keys.ts), as the page reads it
-// (src/core/trusted-index.ts), and the fingerprints the page shows (src/core/key-summary.ts).
+// (src/core/keys/trusted-index.ts), and the fingerprints the page shows (src/core/keys/key-summary.ts).
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,9 +9,13 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { makeIndex, parseFingerprints } from '../scripts/trusted-keys.mjs';
 import { trustedKeys } from '../scripts/vite-trusted-keys';
-import { normalizeFingerprint, parseTrustedIndex, safeKeyName } from '../src/core/trusted-index';
-import { summarizeKeys } from '../src/core/key-summary';
-import { pinMatches } from '../src/core/verdict';
+import {
+  normalizeFingerprint,
+  parseTrustedIndex,
+  safeKeyName,
+} from '../src/core/keys/trusted-index';
+import { summarizeKeys } from '../src/core/keys/key-summary';
+import { pinMatches } from '../src/core/verdict/rules';
 import { fixtureBytes, loadManifest } from './fixtures';
 
 const FPR = '1E7A0E3232C8558C9F7AA1043D1F15C72AA60EF6'; // key-rsa3072

@@ -17,8 +17,9 @@ async function bundleReaders(root, work) {
   const from = (what, path) => `export { ${what} } from ${JSON.stringify(join(root, path))};`;
   const entries = {
     ours:
-      from('readChartArchive', 'src/core/chart-archive.ts') + from('gunzip', 'src/core/gunzip.ts'),
-    oursTar: from('readTar', 'src/core/tar.ts'),
+      from('readChartArchive', 'src/core/archive/chart-archive.ts') +
+      from('gunzip', 'src/core/archive/gunzip.ts'),
+    oursTar: from('readTar', 'src/core/archive/tar.ts'),
     pako: from('Inflate', 'node_modules/pako/dist/pako.mjs'),
     nanotar: from('parseTar', 'node_modules/nanotar/dist/index.mjs'),
   };

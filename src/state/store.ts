@@ -3,17 +3,17 @@
 // re-runs the check, so a chart, its prov and its key may arrive in separate drops.
 
 import { create } from 'zustand';
-import type { KeyOrigin } from '../core/keyring';
-import { failureVerdict } from '../core/failure';
-import { parsePin, pinValue } from '../core/pin';
-import type { Verdict } from '../core/verdict-types';
-import type { ArchiveListing } from '../core/chart-archive';
-import type { ChartMeta } from '../core/chart-meta';
+import type { KeyOrigin } from '../core/keys/keyring';
+import { failureVerdict } from '../core/verdict/failure';
+import { parsePin, pinValue } from '../core/keys/pin';
+import type { Verdict } from '../core/verdict/types';
+import type { ArchiveListing } from '../core/archive/chart-archive';
+import type { ChartMeta } from '../core/archive/chart-meta';
 import { Verifier } from '../worker/client';
 import type { ArchiveLimits, DropSummary, Phase } from '../worker/protocol';
-import type { IndexMatch } from '../core/repo-index';
-import type { Contents } from '../core/inspect';
-import { DEFAULT_LIMITS } from '../core/limits';
+import type { IndexMatch } from '../core/repo/repo-index';
+import type { Contents } from '../core/archive/contents';
+import { DEFAULT_LIMITS } from '../core/archive/limits';
 
 export interface GivenFile {
   id: string;

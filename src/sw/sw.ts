@@ -21,7 +21,7 @@ const INDEX = new URL('index.html', scope).href;
 const TRUSTED = new URL('trusted-keys/', scope).href;
 const isTrusted = (u: string) => u.startsWith(TRUSTED);
 const APP = [...urls].filter((u) => !isTrusted(u));
-const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._+-]{0,127}$/; // as in src/core/trusted-index.ts
+const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._+-]{0,127}$/; // as in src/core/keys/trusted-index.ts
 
 self.addEventListener('install', (event) => {
   // 'reload' skips the HTTP cache so a new build never mixes in stale copies of old files.

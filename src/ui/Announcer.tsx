@@ -2,7 +2,7 @@
 // instead of reading out whole cards. The live region is always in the DOM so that its
 // change is announced.
 import { useStore, type Card } from '../state/store';
-import { STATUS_WORDS } from '../core/explain';
+import { STATUS_WORDS } from '../core/verdict/words';
 
 function sentence({ verdict: v, archive, prov }: Card): string {
   if (!v) return '';

@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/verdict-types';
+import type { Verdict } from '../core/verdict/types';
 import { CopyButton } from './CopyButton';
 
 export function HelmPanel({ verdict: v }: { verdict: Verdict }) {

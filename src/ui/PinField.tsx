@@ -1,7 +1,7 @@
 // "Expected signer": a fingerprint the user (or a publisher's link) pins. Any other
 // signer then fails with fingerprint-mismatch.
 import { useStore } from '../state/store';
-import { parsePin } from '../core/pin';
+import { parsePin } from '../core/keys/pin';
 import { groupFingerprint } from '../core/text';
 import { useSiteKeys } from '../state/shipped-keys';
 

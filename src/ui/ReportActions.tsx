@@ -1,7 +1,7 @@
 // "Copy report" (Helm's output + our summary, for an issue or a review) and "Download JSON"
 // (docs/report.md) for one card; DownloadAllReports for every finished card at once.
 import { useRef, useState } from 'react';
-import { helmReport, jsonReport, subjectOf, type ReportCard } from '../core/report';
+import { helmReport, jsonReport, subjectOf, type ReportCard } from '../core/verdict/report';
 import { useStore, type Card } from '../state/store';
 import './report.css';
 

@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/verdict-types';
+import type { Verdict } from '../core/verdict/types';
 import { groupFingerprint } from '../core/text';
 import { useSiteKeys } from '../state/shipped-keys';
 

@@ -2,7 +2,7 @@
 // testing contract (DEVELOPERS.md); everything else is for people.
 import { lazy, memo, Suspense } from 'react';
 import type { Card } from '../state/store';
-import { STATUS_WORDS, WARNING_WORDS } from '../core/explain';
+import { STATUS_WORDS, WARNING_WORDS } from '../core/verdict/words';
 import { SignatureFacts } from './SignatureFacts';
 import { HelmPanel } from './HelmPanel';
 import { VerdictDetails } from './VerdictDetails';

@@ -1,6 +1,6 @@
-import type { Verdict } from '../core/verdict-types';
+import type { Verdict } from '../core/verdict/types';
 import { groupFingerprint } from '../core/text';
-import { keyFileWords } from '../core/explain';
+import { keyFileWords } from '../core/verdict/words';
 
 const PAIRED = {
   name: 'by file name',

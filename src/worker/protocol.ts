@@ -2,10 +2,10 @@
 // handles (structured clone of a Blob shares its bytes, nothing is copied); the worker
 // reads them itself, so large archives never pass through the page's heap.
 
-import type { KeyOrigin } from '../core/keyring';
-import type { Card, DropSummary, Phase } from '../core/evaluate';
-import type { ArchiveLimits } from '../core/limits';
-import type { Contents } from '../core/inspect';
+import type { KeyOrigin } from '../core/keys/keyring';
+import type { Card, DropSummary, Phase } from '../core/verdict/evaluate';
+import type { ArchiveLimits } from '../core/archive/limits';
+import type { Contents } from '../core/archive/contents';
 
 export interface WorkerFile {
   id: string;
@@ -23,7 +23,7 @@ export interface EvaluateRequest {
   type: 'evaluate';
   run: number;
   files: WorkerFile[];
-  /** Expected signer(s), space-separated when several (RuleInput.pinned in core/verdict.ts). */
+  /** Expected signer(s), space-separated when several (RuleInput.pinned in core/verdict/rules.ts). */
   pinned: string | null;
   limits: ArchiveLimits;
 }

@@ -1,4 +1,4 @@
-// Fuzz: readChartArchive (src/core/chart-archive.ts) on hostile archives. Whatever the bytes
+// Fuzz: readChartArchive (src/core/archive/chart-archive.ts) on hostile archives. Whatever the bytes
 // and limits, it returns a well-formed listing or throws an ArchiveError (reason not-gzip,
 // truncated or corrupt), and each case finishes within CASE_BOUND_MS (2 s).
 // Inputs: every corpus .tgz (and the shipped sample) mutated as gzip bytes; their tar streams
@@ -16,7 +16,7 @@ import {
   readChartArchive,
   type ArchiveLimits,
   type ArchiveListing,
-} from '../../src/core/chart-archive';
+} from '../../src/core/archive/chart-archive';
 import {
   applyOps,
   byteOp,

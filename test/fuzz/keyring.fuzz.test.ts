@@ -10,7 +10,7 @@
 
 import { armor, enums } from 'openpgp';
 import { describe, expect, it } from 'vitest';
-import { loadKeyFile, mergeKeyFiles, type KeyFileReport } from '../../src/core/keyring';
+import { loadKeyFile, mergeKeyFiles, type KeyFileReport } from '../../src/core/keys/keyring';
 import {
   applyOps,
   byteOp,

@@ -6,7 +6,7 @@
 // runs 10,000 cases per property; FUZZ_SEED=n changes the seed (default 42). See helpers.ts.
 
 import { describe, expect, it } from 'vitest';
-import { parseProv, ProvError, type Prov } from '../../src/core/prov';
+import { parseProv, ProvError, type Prov } from '../../src/core/prov/prov';
 import {
   applyOps,
   byteOp,

@@ -9,9 +9,9 @@
 
 import { gzip } from 'pako';
 import { describe, expect, it } from 'vitest';
-import { ArchiveError, readChartArchive } from '../../src/core/chart-archive';
-import { loadKeyFile } from '../../src/core/keyring';
-import { parseProv, ProvError } from '../../src/core/prov';
+import { ArchiveError, readChartArchive } from '../../src/core/archive/chart-archive';
+import { loadKeyFile } from '../../src/core/keys/keyring';
+import { parseProv, ProvError } from '../../src/core/prov/prov';
 import { CASE_BOUND_MS, silenceYamlWarnings, utf8 } from './helpers';
 
 const SIGNATURE =

@@ -15,8 +15,8 @@
 // 42). See helpers.ts.
 
 import { describe, expect, it } from 'vitest';
-import { evaluate, type InputFile } from '../../src/core/evaluate';
-import type { Verdict } from '../../src/core/verdict-types';
+import { evaluate, type InputFile } from '../../src/core/verdict/evaluate';
+import type { Verdict } from '../../src/core/verdict/types';
 import {
   corpusFile,
   fc,
@@ -61,7 +61,7 @@ function signedRegion(prov: Uint8Array): [number, number] {
 
 /**
  * The text a cleartext signature covers (RFC 9580 §7.1), computed independently of
- * src/core/prov.ts: dash-escapes removed, trailing spaces and tabs dropped, line ends as LF.
+ * src/core/prov/prov.ts: dash-escapes removed, trailing spaces and tabs dropped, line ends as LF.
  */
 function canonical(region: Uint8Array): string {
   return new TextDecoder()

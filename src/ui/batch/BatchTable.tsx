@@ -3,7 +3,7 @@
 // repository index.yaml check when one was given.
 import { useState } from 'react';
 import { useStore } from '../../state/store';
-import { STATUS_WORDS } from '../../core/explain';
+import { STATUS_WORDS } from '../../core/verdict/words';
 import { DownloadAllReports } from '../ReportActions';
 import { IndexSummaryPanel } from './IndexSummaryPanel';
 import { countByStatus, rowOf, visibleRows, type Column, type Filter } from './batch-model';

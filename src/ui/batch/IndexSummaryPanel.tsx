@@ -1,6 +1,6 @@
 // What a dropped repository index.yaml says against the archives given: digests that differ,
 // entries whose archive is missing, archives the index does not list; and files left alone.
-import type { DropSummary } from '../../core/evaluate';
+import type { DropSummary } from '../../core/verdict/evaluate';
 
 function NameList({ title, names }: { title: string; names: string[] }) {
   if (names.length === 0) return null;

@@ -1,7 +1,7 @@
 // The rows of the results table for a batch of charts: one per card, filterable by status and
 // sortable by column. Pure, so it is tested without a browser.
 import type { Card } from '../../state/store';
-import type { Status } from '../../core/verdict-types';
+import type { Status } from '../../core/verdict/types';
 
 export type Column = 'chart' | 'status' | 'signer' | 'helm' | 'index';
 export type Filter = Status | 'pending' | 'all';

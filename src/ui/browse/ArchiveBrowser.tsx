@@ -2,8 +2,8 @@
 // files people read first (values, schema, README, CRDs, templates). Loaded lazily, so the
 // markdown, sanitizer and highlighter code stays out of the first page load.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { ArchiveListing, TarEntry } from '../../core/chart-archive';
-import type { ChartMeta } from '../../core/chart-meta';
+import type { ArchiveListing, TarEntry } from '../../core/archive/chart-archive';
+import type { ChartMeta } from '../../core/archive/chart-meta';
 import { BrowseBoundary } from './BrowseBoundary';
 import { ChartSummary } from './ChartSummary';
 import { FileTree } from './FileTree';

@@ -1,5 +1,5 @@
 // The chart's own Chart.yaml, as Artifact Hub would summarise it.
-import type { ChartMeta } from '../../core/chart-meta';
+import type { ChartMeta } from '../../core/archive/chart-meta';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const list = (v: unknown) => (Array.isArray(v) ? v : []);

@@ -5,7 +5,7 @@
 // start collapsed and only shown rows are rendered, at most `cap` of them, so the page stays
 // responsive.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { TarEntry } from '../../core/chart-archive';
+import type { TarEntry } from '../../core/archive/chart-archive';
 import { formatMode, formatSize, isFolder, type TreeNode } from './tree-model';
 
 interface Props {

@@ -1,9 +1,9 @@
 // Shows one file from the archive: text with line numbers and highlighting, README.md
 // rendered through the sanitizer, binary as size + hex, links as links; always downloadable.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { Contents } from '../../core/inspect';
+import type { Contents } from '../../core/archive/contents';
 import { useStore } from '../../state/store';
-import type { TarEntry } from '../../core/chart-archive';
+import type { TarEntry } from '../../core/archive/chart-archive';
 import { SafeHtml } from './SafeHtml';
 import { highlightLines, languageOf } from './highlight';
 import { renderMarkdown } from './markdown';

@@ -1,6 +1,6 @@
 // Turns a flat tar listing into folders for display. Folders that have no entry of their
 // own in the tar are shown too, but only real entries carry the contract's tree-entry hook.
-import type { TarEntry } from '../../core/chart-archive';
+import type { TarEntry } from '../../core/archive/chart-archive';
 
 export interface TreeNode {
   name: string;

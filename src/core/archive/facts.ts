@@ -1,8 +1,8 @@
 // Facts about a chart archive that verification needs: its SHA-256 (over the exact bytes,
 // as `sha256sum` and Helm compute it) and whether it is gzip at all.
 
-import type { ArchiveFacts } from './verdict';
-import { startsWithBytes, toHex } from './text';
+import type { ArchiveFacts } from '../verdict/rules';
+import { startsWithBytes, toHex } from '../text';
 
 export const GZIP_MAGIC = [0x1f, 0x8b] as const;
 

@@ -1,7 +1,7 @@
 // The verdict shown when checking itself failed (worker crash, out of memory, a bug):
 // an honest "cannot be checked", never a blank card or a silent success.
 
-import type { Verdict } from './verdict-types';
+import type { Verdict } from './types';
 
 export function failureVerdict(message: string, archive: string | null): Verdict {
   return {

@@ -1,7 +1,7 @@
 // Plain-language sentences for a verdict: the headline and what each reason and warning
 // means for the person holding the chart.
 
-import type { Reason, Status, Warning } from './verdict-types';
+import type { Reason, Status, Warning } from './types';
 
 export const STATUS_WORDS: Record<Status, string> = {
   verified: 'Verified',

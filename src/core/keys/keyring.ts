@@ -17,7 +17,7 @@ import { pgpConfig, pgpFullConfig } from './pgp-config';
 import { isKeybox, readKeybox } from './keybox';
 import { splitTransferableKeys, TAG_SECRET_KEY, type KeyChunk, type SplitResult } from './packets';
 import { describeNonKey } from './sniff';
-import { decodeUtf8, looksLikeText } from './text';
+import { decodeUtf8, looksLikeText } from '../text';
 
 export type KeyOrigin = 'dropped' | 'pasted' | 'shipped';
 

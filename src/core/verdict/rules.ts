@@ -17,8 +17,8 @@
 //  9. Otherwise verified, with warnings: key-expired-now, soft-revoked-later, weak-hash,
 //     weak-key, secret-key-supplied (also on failures).
 
-import type { SignatureCheck } from './signature';
-import type { Reason, Status, Warning } from './verdict-types';
+import type { SignatureCheck } from '../signature/signature';
+import type { Reason, Status, Warning } from './types';
 
 export interface ArchiveFacts {
   name: string;

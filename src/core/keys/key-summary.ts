@@ -3,7 +3,7 @@
 // openpgp.js) has been asked anything. Display only — the worker does the real checks.
 // Armored and binary public keys, v4 and v6; anything else yields no summary.
 
-import { decodeUtf8, looksLikeText, toHex } from './text';
+import { decodeUtf8, looksLikeText, toHex } from '../text';
 
 export interface KeySummary {
   fingerprint: string;

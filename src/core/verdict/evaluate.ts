@@ -4,17 +4,17 @@
 // Each card is handed out as soon as it is decided, so a repository of charts fills in one
 // by one. Pure: bytes in, verdicts out; the worker feeds it and caches the slow parts.
 
-import { archiveFacts, sha256Hex } from './archive';
-import { loadKeyFile, mergeKeyFiles, type KeyOrigin } from './keyring';
+import { archiveFacts, sha256Hex } from '../archive/facts';
+import { loadKeyFile, mergeKeyFiles, type KeyOrigin } from '../keys/keyring';
 import { judge, type Context, type ProvRead } from './judge';
 import { pairFiles, roleOf } from './pairing';
-import { chartId, parseProv } from './prov';
-import { readSignatures } from './signature';
-import type { ArchiveFacts } from './verdict';
-import type { ArchiveListing } from './chart-archive';
-import type { ChartMeta } from './chart-meta';
-import { readContents, type Contents } from './inspect';
-import type { Verdict } from './verdict-types';
+import { chartId, parseProv } from '../prov/prov';
+import { readSignatures } from '../signature/signature';
+import type { ArchiveFacts } from './rules';
+import type { ArchiveListing } from '../archive/chart-archive';
+import type { ChartMeta } from '../archive/chart-meta';
+import { readContents, type Contents } from '../archive/contents';
+import type { Verdict } from './types';
 import {
   matchIndex,
   parseRepoIndex,
@@ -22,7 +22,7 @@ import {
   type IndexMatch,
   type IndexSummary,
   type RepoIndex,
-} from './repo-index';
+} from '../repo/repo-index';
 
 export interface InputFile {
   id: string;

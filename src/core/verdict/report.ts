@@ -3,8 +3,8 @@
 // versioned machine-readable form documented in docs/report.md and
 // docs/schemas/report-v1.schema.json. Pure: verdicts in, text or plain objects out.
 
-import { REASON_WORDS, STATUS_WORDS, WARNING_WORDS } from './explain';
-import type { HelmAnswer, Reason, Status, Verdict, Warning } from './verdict-types';
+import { REASON_WORDS, STATUS_WORDS, WARNING_WORDS } from './words';
+import type { HelmAnswer, Reason, Status, Verdict, Warning } from './types';
 
 /** Kept equal to package.json's version by test/report.test.ts. */
 export const GENERATOR = { name: 'chartproof', version: '0.1.0' } as const;

@@ -3,7 +3,7 @@
 // memory. Concatenated gzip members are read one after another, as `gzip -dc` does.
 
 import { Inflate, type ZStream } from 'pako';
-import { toHex } from './text';
+import { toHex } from '../text';
 import { HELM_MAX_CHART } from './limits';
 
 /** Helm's MaxDecompressedChartSize. */

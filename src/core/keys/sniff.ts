@@ -1,7 +1,7 @@
 // Names what a file that holds no OpenPGP key looks like, so the error can say
 // "this is an SSH public key" instead of "no key found".
 
-import { decodeUtf8, looksLikeText, startsWithBytes } from './text';
+import { decodeUtf8, looksLikeText, startsWithBytes } from '../text';
 
 const TEXT_SIGNS: [RegExp, string][] = [
   [/^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-\S+@openssh\.com) /m, 'an SSH public key'],

@@ -6,9 +6,9 @@
 // finds nothing after a BOM, matches the archive by exact file name only, does not care
 // whether the archive is gzip, and reads binary keyrings only.
 
-import type { ArchiveFacts } from './verdict';
-import type { SignatureCheck } from './signature';
-import type { HelmVerdict } from './verdict-types';
+import type { ArchiveFacts } from './rules';
+import type { SignatureCheck } from '../signature/signature';
+import type { HelmVerdict } from './types';
 
 export interface HelmInput {
   archive: ArchiveFacts | null;

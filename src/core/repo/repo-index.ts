@@ -2,8 +2,8 @@
 // each entry's `digest` is the SHA-256 of its archive. When a whole repository is dropped,
 // check every archive against its entry and say what is listed but missing, and the reverse.
 
-import { parseYaml } from './yaml';
-import { decodeUtf8 } from './text';
+import { parseYaml } from '../yaml';
+import { decodeUtf8 } from '../text';
 
 export interface IndexEntry {
   /** name@version */

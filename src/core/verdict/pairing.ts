@@ -2,8 +2,8 @@
 // are dropped at once: X.tgz <-> X.tgz.prov by name, else by a hash listed in the prov,
 // else by chart name and version, else the lone unpaired archive with the lone prov.
 
-import { decodeUtf8, startsWithBytes } from './text';
-import { PROV_MARKER } from './prov';
+import { decodeUtf8, startsWithBytes } from '../text';
+import { PROV_MARKER } from '../prov/prov';
 
 /** index: a repository's index.yaml; other: a file that is none of these (a dropped folder's README). */
 export type Role = 'archive' | 'prov' | 'key' | 'index' | 'other';

@@ -3,10 +3,10 @@
 // archive's top folder vs the chart name, and Artifact Hub's signKey annotation vs the
 // key that actually signed.
 
-import { parseYaml } from './yaml';
+import { parseYaml } from '../yaml';
 import type { ArchiveListing, TarEntry } from './chart-archive';
-import { decodeUtf8 } from './text';
-import type { Warning } from './verdict-types';
+import { decodeUtf8 } from '../text';
+import type { Warning } from '../verdict/types';
 
 export interface ChartMeta {
   /** Path of the Chart.yaml that was read. */

@@ -5,7 +5,7 @@
 // block and a missing final newline are all outside the signed text.
 
 import { parse as parseYaml } from 'yaml';
-import { decodeUtf8 } from './text';
+import { decodeUtf8 } from '../text';
 
 export interface Prov {
   /** The file began with a UTF-8 BOM (Helm and gpg then find no signature). */

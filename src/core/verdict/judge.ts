@@ -2,17 +2,17 @@
 // cross-checks, Helm's view (helm.ts) and the words people read.
 
 import type { Signature } from 'openpgp';
-import { headline, MALFORMED_BODY, WARNING_WORDS } from './explain';
+import { headline, MALFORMED_BODY, WARNING_WORDS } from './words';
 import { helmVerdict } from './helm';
-import type { KeyFileReport, SuppliedKey } from './keyring';
+import type { KeyFileReport, SuppliedKey } from '../keys/keyring';
 import type { Pairing } from './pairing';
-import { chartId, type Prov } from './prov';
-import { checkSignatures, describePackets, type SignatureCheck } from './signature';
-import { groupFingerprint } from './text';
-import { decide, pinMatches, type ArchiveFacts } from './verdict';
-import { crossCheck } from './chart-meta';
-import type { Contents } from './inspect';
-import type { Verdict } from './verdict-types';
+import { chartId, type Prov } from '../prov/prov';
+import { checkSignatures, describePackets, type SignatureCheck } from '../signature/signature';
+import { groupFingerprint } from '../text';
+import { decide, pinMatches, type ArchiveFacts } from './rules';
+import { crossCheck } from '../archive/chart-meta';
+import type { Contents } from '../archive/contents';
+import type { Verdict } from './types';
 
 export interface ProvRead {
   file: { name: string; bytes: Uint8Array };

@@ -5,7 +5,7 @@
 // and u32 keyblock length (at offsets 8 and 12, relative to the blob) point at a plain
 // OpenPGP transferable key, type 3 an X.509 certificate (not usable here).
 
-import { startsWithBytes } from './text';
+import { startsWithBytes } from '../text';
 
 const KBXF = [0x4b, 0x42, 0x58, 0x66]; // "KBXf"
 const BLOB_HEADER = 1;

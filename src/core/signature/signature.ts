@@ -13,10 +13,10 @@ import {
   type SignaturePacket,
   type Subkey,
 } from 'openpgp';
-import { pgpConfig, pgpFullConfig } from './pgp-config';
-import type { SuppliedKey } from './keyring';
+import { pgpConfig, pgpFullConfig } from '../keys/pgp-config';
+import type { SuppliedKey } from '../keys/keyring';
 import { describeSigner, expiryOf, hashName, isWeakHash, type SignerInfo } from './signer';
-import { toHex } from './text';
+import { toHex } from '../text';
 
 export interface SignaturePacketInfo {
   /** Issuer key ID, 16 upper-case hex digits. */
