@@ -16,8 +16,14 @@ export interface FixtureCase {
     warnings: string[];
     signer_fingerprint: string | null;
     chart: string | null;
+    /** What the real Helm binaries answered (helm-reference.py): Helm 4, Helm 3, install. */
     helm?: 'accept' | 'reject' | null;
-    helm_why?: string;
+    helm3?: 'accept' | 'reject' | null;
+    helm_install?: 'accept' | 'reject' | null;
+    helm_keyring?: 'as-given' | 'convert' | null;
+    helm_why?: string | null;
+    helm3_why?: string | null;
+    helm_install_why?: string | null;
   };
   notes: string;
 }

@@ -16,6 +16,8 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {
   maxAliasCount: 50,
   // Go's yaml.v2/v3 keep the last of duplicate keys instead of failing.
   uniqueKeys: false,
+  // Go's yaml.v2 (sigs.k8s.io/yaml, what Helm uses) honours YAML 1.1 merge keys ("<<").
+  merge: true,
   // Pretty errors quote the source around the error: their cost grows with the input.
   prettyErrors: false,
   // Warnings would go to the worker's console; errors are thrown and reported instead.

@@ -2,7 +2,7 @@ import type { Verdict } from '../core/verdict/types';
 import { CopyButton } from './CopyButton';
 
 export function HelmPanel({ verdict: v }: { verdict: Verdict }) {
-  const { helm } = v;
+  const helm = v.helm.v4;
   return (
     <section className="helm" aria-label="What Helm would say">
       <h3>

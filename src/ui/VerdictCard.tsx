@@ -30,7 +30,10 @@ export const VerdictCard = memo(function VerdictCard({ card }: { card: Card }) {
       data-signer-fingerprint={v.signer?.fingerprint ?? ''}
       data-chart={v.chart ?? ''}
       data-archive={archiveName}
-      data-helm={v.helm.answer ?? ''}
+      data-helm={v.helm.v4.answer ?? ''}
+      data-helm3={v.helm.v3.answer ?? ''}
+      data-helm-install={v.helm.install.answer ?? ''}
+      data-helm-keyring={v.helm.keyring ?? ''}
       aria-label={`${STATUS_WORDS[v.status]}: ${archiveName}`}
     >
       <header className="status">

@@ -21,6 +21,8 @@ export interface ArchiveListing {
   tooLarge: string | null;
   /** The one folder every entry sits in (the chart's name), null if there are several or none. */
   topFolder: string | null;
+  /** The tar stream is damaged (cut short, bad header): Go's archive/tar error, or null. */
+  tarFault: string | null;
 }
 
 const BOM = [0xef, 0xbb, 0xbf] as const;
@@ -68,6 +70,7 @@ export function listArchive(
         (maxTotal >= HELM_MAX_CHART ? ' (Helm refuses charts whose files add up to more).' : '.')
       : null,
     topFolder,
+    tarFault: tar.failure?.message ?? null,
   };
 }
 

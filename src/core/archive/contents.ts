@@ -6,14 +6,16 @@
 import { ArchiveError, DEFAULT_LIMITS, listArchive, type ArchiveLimits } from './chart-archive';
 import type { ArchiveListing } from './chart-archive';
 import { readChartMeta, type ChartMeta } from './chart-meta';
-import { gunzipSteps, type Gunzipped } from './gunzip';
+import { gunzipSteps, type ArchiveFailure, type Gunzipped } from './gunzip';
 
 export interface Contents {
   /** null when the archive could not be read at all (see problem). */
   listing: ArchiveListing | null;
   chart: ChartMeta | null;
-  /** Why the gzip/tar stream cannot be read (not gzip, corrupt, cut short). */
+  /** Why the gzip/tar stream cannot be read (not gzip, corrupt, cut short, a tar fault). */
   problem: string | null;
+  /** Which gzip fault stopped the reading, if one did. */
+  fault: ArchiveFailure | null;
   /** Set when reading stopped at the decompressed-size limit. */
   tooLarge: string | null;
 }
@@ -32,7 +34,14 @@ export async function readContents(bytes: Uint8Array, opts: ReadOptions = {}): P
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   try {
     const listing = listArchive(await gunzipInTurns(bytes, limits, opts), limits);
-    return { listing, chart: readChartMeta(listing), problem: null, tooLarge: listing.tooLarge };
+    // A tar fault (cut short inside the tar, a bad header checksum) is a damaged archive too.
+    return {
+      listing,
+      chart: readChartMeta(listing),
+      problem: listing.tarFault,
+      fault: null,
+      tooLarge: listing.tooLarge,
+    };
   } catch (e) {
     if (!(e instanceof ArchiveError)) throw e;
     // A corrupt or cut-short archive still shows what came before the fault, as tar tzf does.
@@ -40,7 +49,7 @@ export async function readContents(bytes: Uint8Array, opts: ReadOptions = {}): P
       ? listArchive({ data: e.partial, tooLarge: false, trailing: 0 }, limits, true)
       : null;
     const chart = listing ? readChartMeta(listing) : null;
-    return { listing, chart, problem: e.message, tooLarge: null };
+    return { listing, chart, problem: e.message, fault: e.reason, tooLarge: null };
   }
 }
 

@@ -1,7 +1,7 @@
 // Facts about a chart archive that verification needs: its SHA-256 (over the exact bytes,
 // as `sha256sum` and Helm compute it) and whether it is gzip at all.
 
-import type { ArchiveFacts } from '../verdict/rules';
+import type { ArchiveFacts } from '../verdict/evidence';
 import { startsWithBytes, toHex } from '../text';
 
 export const GZIP_MAGIC = [0x1f, 0x8b] as const;
@@ -17,5 +17,6 @@ export async function archiveFacts(name: string, bytes: Uint8Array): Promise<Arc
     size: bytes.length,
     sha256: await sha256Hex(bytes),
     gzip: startsWithBytes(bytes, GZIP_MAGIC),
+    head: bytes.slice(0, 512),
   };
 }

@@ -1,24 +1,29 @@
-// Parses a Helm provenance file: a PGP clearsigned message whose body is the chart's
-// metadata YAML, a line "...", then a "files:" map of archive name -> "sha256:<hex>".
-// Mirrors Go's clearsign.Decode (what Helm uses) and Helm's parseMessageBlock, but is
-// more forgiving where that is safe: a leading BOM, CRLF line endings, text around the
-// block and a missing final newline are all outside the signed text.
+// Parses a Helm provenance file: a PGP clearsigned message (clearsign.ts) whose body is the
+// chart's metadata YAML, a line "...", then a "files:" map of archive name -> "sha256:<hex>".
+// The body is read as Helm's parseMessageBlock reads it: split at "\n...\n", the first part
+// is the metadata, the second the files (a third and later parts are ignored), each read
+// with Go YAML's semantics (merge keys honoured, the last of duplicate keys wins).
 
-import { parse as parseYaml } from 'yaml';
 import { decodeUtf8 } from '../text';
+import { parseYaml } from '../yaml';
+import { ClearsignError, readClearsigned, type ClearsignProblem } from './clearsign';
 
 export interface Prov {
   /** The file began with a UTF-8 BOM (Helm and gpg then find no signature). */
   bom: boolean;
   /** Values of the "Hash:" armor header(s), e.g. ["SHA512"]. Helm ignores them; so do we. */
   hashHeaders: string[];
-  /** The signed text exactly as the signature covers it (dash-unescaped, LF line ends). */
+  /** Armor header lines other than "Hash:": gpg and Go refuse the block. */
+  otherHeaders: string[];
+  /** The signed text for people: the signed lines decoded as UTF-8, joined by LF. */
   body: string;
-  /** The "-----BEGIN PGP SIGNATURE-----" block, re-assembled with LF line ends. */
+  /** The bytes the signature covers (never decoded: see clearsign.ts). */
+  signed: Uint8Array;
+  /** The "-----BEGIN PGP SIGNATURE-----" block. */
   signatureArmor: string;
   /** The chart metadata (Chart.yaml fields) from the body, as parsed YAML. */
   metadata: Record<string, unknown>;
-  /** The "files:" section: archive file name -> lower-case SHA-256 hex (or the raw value). */
+  /** The "files:" section: archive file name -> the value exactly as written. */
   files: Map<string, string>;
   /**
    * Why the signed text is not a Helm prov body (no "...", no files:, bad YAML), or null.
@@ -27,176 +32,101 @@ export interface Prov {
   bodyError: ProvError | null;
 }
 
+export type BodyProblem =
+  'body-too-large' | 'no-separator' | 'bad-yaml' | 'not-a-map' | 'no-files' | 'entry-not-string';
+
+export type ProvProblem = ClearsignProblem | BodyProblem;
+
+/** A prov that cannot be read; `problem` says why, `detail` names the part (words.ts says it). */
 export class ProvError extends Error {
   override readonly name = 'ProvError';
-  /** "block": no complete clearsigned block; "body": the signed text is not a Helm prov body. */
+  readonly kind: 'block' | 'body';
   constructor(
-    message: string,
-    readonly kind: 'block' | 'body' = 'block',
+    readonly problem: ProvProblem,
+    readonly detail: {
+      part?: 'metadata' | 'files';
+      entry?: string;
+      size?: number;
+      yaml?: string;
+    } = {},
   ) {
-    super(message);
+    super(problem);
+    this.kind = BODY_PROBLEMS.has(problem as BodyProblem) ? 'body' : 'block';
   }
 }
 
-const BEGIN_SIGNED = '-----BEGIN PGP SIGNED MESSAGE-----';
-const BEGIN_SIG = '-----BEGIN PGP SIGNATURE-----';
-const END_SIG = '-----END PGP SIGNATURE-----';
+const BODY_PROBLEMS = new Set<BodyProblem>([
+  'body-too-large',
+  'no-separator',
+  'bad-yaml',
+  'not-a-map',
+  'no-files',
+  'entry-not-string',
+]);
 
-export const PROV_MARKER = BEGIN_SIGNED;
+export const PROV_MARKER = '-----BEGIN PGP SIGNED MESSAGE-----';
 
 export function parseProv(bytes: Uint8Array): Prov {
-  let text = decodeUtf8(bytes);
-  const bom = text.startsWith('\ufeff');
-  if (bom) text = text.slice(1);
-  const lines = splitLines(text);
-
-  const start = lines.findIndex((l) => isMarker(l, BEGIN_SIGNED));
-  if (start < 0) throw new ProvError(describeMissingBlock(text));
-
-  // Armor headers run up to the first blank line.
-  const hashHeaders: string[] = [];
-  let i = start + 1;
-  for (; i < lines.length && lines[i]!.trim() !== ''; i++) {
-    const header = lines[i]!.trim();
-    // Plain string tests, not a regex: a backtracking pattern is quadratic on hostile input.
-    if (header.startsWith('Hash:')) {
-      hashHeaders.push(
-        ...header
-          .slice(5)
-          .split(',')
-          .map((h) => h.trim())
-          .filter(Boolean),
-      );
-    }
-  }
-  if (i >= lines.length) throw new ProvError('The signed message ends inside its header.');
-
-  const bodyLines: string[] = [];
-  for (i++; i < lines.length && !isMarker(lines[i]!, BEGIN_SIG); i++) {
-    // RFC 9580 §7.1: dash-escaped lines start with "- "; trailing spaces/tabs are not signed.
-    const line = lines[i]!.startsWith('- ') ? lines[i]!.slice(2) : lines[i]!;
-    bodyLines.push(trimSpacesAndTabs(line));
-  }
-  if (i >= lines.length) {
-    throw new ProvError('The signed message has no "-----BEGIN PGP SIGNATURE-----" block.');
-  }
-  const sigStart = i;
-  for (; i < lines.length && !isMarker(lines[i]!, END_SIG); i++);
-  if (i >= lines.length) {
-    throw new ProvError(
-      'The signature block is cut off: no "-----END PGP SIGNATURE-----" line (truncated download?).',
-    );
-  }
-  const signatureArmor = lines
-    .slice(sigStart, i + 1)
-    .map((l) => l.trimEnd())
-    .join('\n');
-
-  const body = bodyLines.join('\n');
+  let envelope;
   try {
-    return { bom, hashHeaders, body, signatureArmor, ...parseMessageBlock(body), bodyError: null };
+    envelope = readClearsigned(bytes);
+  } catch (e) {
+    if (e instanceof ClearsignError) throw new ProvError(e.problem);
+    throw e;
+  }
+  const { bom, hashHeaders, otherHeaders, signed, signatureArmor } = envelope;
+  const body = decodeUtf8(envelope.plaintext);
+  const base = { bom, hashHeaders, otherHeaders, body, signed, signatureArmor };
+  try {
+    return { ...base, ...parseMessageBlock(body), bodyError: null };
   } catch (e) {
     if (!(e instanceof ProvError)) throw e;
-    return { bom, hashHeaders, body, signatureArmor, metadata: {}, files: new Map(), bodyError: e };
+    return { ...base, metadata: {}, files: new Map(), bodyError: e };
   }
-}
-
-/**
- * Splits at LF and drops the CR of a CRLF, like text.split(/\r?\n/) but several times faster
- * on a 50 MB prov (the regex split alone took most of a second there).
- */
-function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length - 1; i++) {
-    const l = lines[i]!;
-    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
-  }
-  return lines;
-}
-
-/** `line` is the armor line `marker`, trailing whitespace allowed (no copy for other lines). */
-function isMarker(line: string, marker: string): boolean {
-  return line.startsWith(marker) && line.trimEnd() === marker;
 }
 
 /** A Helm prov body is a few KiB; YAML parsing of megabytes of hostile structure takes seconds. */
 export const MAX_BODY_CHARS = 256 * 1024;
 
-function trimSpacesAndTabs(line: string): string {
-  let end = line.length;
-  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  return end === line.length ? line : line.slice(0, end);
-}
-
 /** Splits the body like Helm: metadata YAML, "\n...\n", files YAML. */
 export function parseMessageBlock(body: string): Pick<Prov, 'metadata' | 'files'> {
-  if (body.length > MAX_BODY_CHARS) {
-    throw new ProvError(
-      `The signed text is ${Math.round(body.length / 1024)} KiB; a Helm prov body is a few KiB, so it was not parsed.`,
-      'body',
-    );
-  }
-  const sep = (body + '\n').indexOf('\n...\n');
-  if (sep < 0) {
-    throw new ProvError(
-      'The signed text has no "..." line separating chart metadata from files.',
-      'body',
-    );
-  }
-  const metadata = parseYamlMap(body.slice(0, sep), 'chart metadata');
-  const filesDoc = parseYamlMap(body.slice(sep + 5), 'files section');
-  const rawFiles = filesDoc['files'];
+  if (body.length > MAX_BODY_CHARS) throw new ProvError('body-too-large', { size: body.length });
+  // Go's Plaintext ends every line with LF, the last one too.
+  const parts = (body + '\n').split('\n...\n');
+  if (parts.length < 2) throw new ProvError('no-separator');
+  const metadata = parseYamlMap(parts[0]!, 'metadata');
+  const rawFiles = parseYamlMap(parts[1]!, 'files')['files'];
   if (!rawFiles || typeof rawFiles !== 'object' || Array.isArray(rawFiles)) {
-    throw new ProvError(
-      'The signed text has no "files:" section listing the archive and its hash.',
-      'body',
-    );
+    throw new ProvError('no-files');
   }
   const files = new Map<string, string>();
   for (const [name, value] of Object.entries(rawFiles as Record<string, unknown>)) {
-    if (typeof value !== 'string') {
-      throw new ProvError(`The files entry for "${name}" is not a "sha256:<hex>" string.`, 'body');
-    }
-    const v = value.trim();
-    const m = /^sha256:([0-9a-fA-F]{64})$/.exec(v);
-    files.set(name, m ? m[1]!.toLowerCase() : v);
+    if (typeof value !== 'string') throw new ProvError('entry-not-string', { entry: name });
+    files.set(name, value);
   }
   return { metadata, files };
 }
 
-function parseYamlMap(src: string, what: string): Record<string, unknown> {
-  let doc: unknown;
-  try {
-    // failsafe: every scalar stays a string, as Go reads Chart.yaml into string fields
-    // (so "version: 1.10" stays "1.10", not the number 1.1).
-    doc = parseYaml(src, {
-      schema: 'failsafe',
-      maxAliasCount: 50,
-      uniqueKeys: false,
-      prettyErrors: false,
-      logLevel: 'error',
-    });
-  } catch (e) {
-    throw new ProvError(
-      `The ${what} in the signed text is not valid YAML: ${(e as Error).message}`,
-      'body',
-    );
-  }
-  if (doc === null || doc === undefined) return {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new ProvError(`The ${what} in the signed text is not a YAML map.`, 'body');
-  }
-  return doc as Record<string, unknown>;
+const DIGEST = /^sha256:[0-9a-fA-F]{64}$/;
+
+/**
+ * The SHA-256 (lower-case hex) a files: value names, or null when it is not written as
+ * "sha256:" + 64 hex digits exactly: no trimming, no other prefix (Helm compares the string).
+ */
+export function listedDigest(value: string): string | null {
+  return DIGEST.test(value) ? value.slice(7).toLowerCase() : null;
 }
 
-function describeMissingBlock(text: string): string {
-  if (text.includes(BEGIN_SIG)) {
-    return 'This is a detached PGP signature, not a clearsigned Helm provenance file.';
+function parseYamlMap(src: string, part: 'metadata' | 'files'): Record<string, unknown> {
+  let doc: unknown;
+  try {
+    doc = parseYaml(src);
+  } catch (e) {
+    throw new ProvError('bad-yaml', { part, yaml: (e as Error).message });
   }
-  if (text.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
-    return 'This is a PGP public key, not a provenance file.';
-  }
-  return 'No PGP clearsigned message found (no "-----BEGIN PGP SIGNED MESSAGE-----" line).';
+  if (doc === null || doc === undefined) return {};
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new ProvError('not-a-map', { part });
+  return doc as Record<string, unknown>;
 }
 
 /** name@version from prov metadata, or null when either is missing. */

@@ -67,12 +67,14 @@ export async function describeSigner(
   key: PublicKey,
   signingKey: PublicKey | Subkey,
   at: Date,
+  expires: Date | null,
 ): Promise<SignerInfo> {
   const info = signingKey.getAlgorithmInfo();
   let userId: string | null;
   try {
     userId = (await key.getPrimaryUser(at)).user.userID?.userID ?? null;
   } catch {
+    // openpgp.js's policy refused every user ID at that date: show the first one anyway
     userId = key.getUserIDs()[0] ?? null;
   }
   return {
@@ -83,29 +85,6 @@ export async function describeSigner(
     bits: info.bits ?? null,
     weakKey: isWeakKey(info),
     keyCreated: signingKey.getCreationTime().toISOString(),
-    expires: await expiryOf(key, signingKey),
+    expires: expires ? expires.toISOString() : null,
   };
-}
-
-/** The earlier of the primary key's and the signing subkey's expiry, or null for never. */
-export async function expiryOf(
-  key: PublicKey,
-  signingKey: PublicKey | Subkey,
-): Promise<string | null> {
-  const dates: (Date | number | null)[] = [];
-  try {
-    dates.push(await key.getExpirationTime());
-  } catch {
-    /* no valid self-signature at all: treated as non-expiring here, verify() reports it */
-  }
-  if (signingKey !== key) {
-    try {
-      dates.push(await (signingKey as Subkey).getExpirationTime());
-    } catch {
-      /* same */
-    }
-  }
-  const finite = dates.filter((d): d is Date => d instanceof Date);
-  if (finite.length === 0) return null;
-  return new Date(Math.min(...finite.map((d) => d.getTime()))).toISOString();
 }

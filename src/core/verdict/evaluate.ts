@@ -6,11 +6,16 @@
 
 import { archiveFacts, sha256Hex } from '../archive/facts';
 import { loadKeyFile, mergeKeyFiles, type KeyOrigin } from '../keys/keyring';
-import { judge, type Context, type ProvRead } from './judge';
+import { judge } from './judge';
+import { checkSignatures, SignatureReadError } from '../signature/signature';
+import { goFindsBlock } from '../prov/clearsign';
+import { ProvError } from '../prov/prov';
+import type { Evidence, KeyEvidence, ProvEvidence } from './evidence';
 import { pairFiles, roleOf } from './pairing';
-import { chartId, parseProv } from '../prov/prov';
+import { chartId, listedDigest, parseProv } from '../prov/prov';
+import { binaryKeyring } from '../helm';
 import { readSignatures } from '../signature/signature';
-import type { ArchiveFacts } from './rules';
+import type { ArchiveFacts } from './evidence';
 import type { ArchiveListing } from '../archive/chart-archive';
 import type { ChartMeta } from '../archive/chart-meta';
 import { readContents, type Contents } from '../archive/contents';
@@ -36,6 +41,11 @@ export interface Card {
   archive: string | null;
   prov: string | null;
   verdict: Verdict;
+  /**
+   * The keys given, as the binary keyring `helm verify --keyring key.gpg` reads, when Helm
+   * cannot read them as given (public parts only); null otherwise.
+   */
+  helmKeyring: Uint8Array | null;
   /** The archive's contents, for browsing (null when it could not be read). */
   listing: ArchiveListing | null;
   chart: ChartMeta | null;
@@ -91,7 +101,7 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
   const keyReports = await Promise.all(by.key.map((f) => loadKeyFile(f.name, f.bytes, f.origin)));
   const keys = await mergeKeyFiles(keyReports);
   const provs = await Promise.all(by.prov.map(readProv));
-  const keyInputs = await Promise.all(
+  const keyInputs: KeyEvidence['inputs'] = await Promise.all(
     by.key.map(async (f) => ({
       role: 'key' as const,
       name: f.name,
@@ -115,7 +125,7 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
     provs.map((p) => ({
       id: p.file.id,
       name: p.file.name,
-      hashes: p.prov ? [...p.prov.files.values()] : [],
+      hashes: p.prov ? [...p.prov.files.values()].flatMap((v) => listedDigest(v) ?? []) : [],
       chart: p.prov ? chartId(p.prov.metadata) : null,
     })),
   );
@@ -125,7 +135,13 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
     ((f: InputFile, onProgress: (x: number) => void) =>
       readContents(f.bytes, { onProgress, signal: opts.signal }));
   const repo = readIndex(by.index);
-  const context: Context = { keyReports, keyInputs, keys, now, pinned: opts.pinned ?? null };
+  const keyEvidence: KeyEvidence = {
+    files: keyReports,
+    keys,
+    inputs: keyInputs,
+    sizes: by.key.map((f) => f.bytes.length),
+  };
+  const exported = keys.length > 0 ? binaryKeyring(keys) : null;
   const cards: Card[] = [];
   for (const pair of pairs) {
     const id = pair.archive?.id ?? pair.prov!.id;
@@ -143,7 +159,21 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
     const archive = hashed ? withContents(hashed.facts, contents) : null;
     const provRead = pair.prov ? provs.find((p) => p.file.id === pair.prov!.id)! : null;
     const t1 = performance.now();
-    const verdict = await judge(archive, provRead, pair, context, contents);
+    const prov = provRead?.evidence ?? null;
+    const evidence: Evidence = {
+      archive,
+      prov,
+      pairedBy: pair.pairedBy,
+      keys: keyEvidence,
+      signatures:
+        prov?.prov && prov.signature && keys.length > 0
+          ? await checkSignatures(prov.prov.signed, prov.signature, keys)
+          : [],
+      contents,
+      pinned: opts.pinned ?? null,
+      now,
+    };
+    const verdict = await judge(evidence);
     verdict.timings = {
       keys: tKeys,
       ...(hashed ? { hash: hashed.ms } : {}),
@@ -155,6 +185,7 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
       archive: pair.archive?.name ?? null,
       prov: pair.prov?.name ?? null,
       verdict,
+      helmKeyring: verdict.helm.keyring === 'convert' ? exported : null,
       listing: contents?.listing ?? null,
       chart: contents?.chart ?? null,
     };
@@ -207,13 +238,26 @@ function mark(what: string, start: number): number {
   return end - start;
 }
 
-async function readProv(file: InputFile): Promise<ProvRead & { file: InputFile }> {
-  const sha256 = await sha256Hex(file.bytes);
+interface ProvRead {
+  file: InputFile;
+  prov: ProvEvidence['prov'];
+  evidence: ProvEvidence;
+}
+
+async function readProv(file: InputFile): Promise<ProvRead> {
+  const base = {
+    name: file.name,
+    size: file.bytes.length,
+    sha256: await sha256Hex(file.bytes),
+    goFindsBlock: goFindsBlock(file.bytes),
+  };
+  let prov: ProvEvidence['prov'] = null;
   try {
-    const prov = parseProv(file.bytes);
+    prov = parseProv(file.bytes);
     const signature = await readSignatures(prov.signatureArmor);
-    return { file, sha256, prov, error: null, signature };
+    return { file, prov, evidence: { ...base, prov, error: null, signature } };
   } catch (e) {
-    return { file, sha256, prov: null, error: e as Error, signature: null };
+    if (!(e instanceof ProvError) && !(e instanceof SignatureReadError)) throw e;
+    return { file, prov, evidence: { ...base, prov, error: e, signature: null } };
   }
 }

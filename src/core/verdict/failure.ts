@@ -3,6 +3,8 @@
 
 import type { Verdict } from './types';
 
+const NONE = { answer: null, why: null, explain: null };
+
 export function failureVerdict(message: string, archive: string | null): Verdict {
   return {
     status: 'error',
@@ -26,7 +28,7 @@ export function failureVerdict(message: string, archive: string | null): Verdict
     keys: [],
     keyFiles: [],
     pin: null,
-    helm: { answer: null, why: null, explain: null },
+    helm: { v4: NONE, v3: NONE, install: NONE, keyring: null, convert: null },
     helmLines: null,
     timings: {},
   };

@@ -1,115 +1,74 @@
-// One verdict from one pairing: the signature check, the rules (verdict.ts), the Chart.yaml
-// cross-checks, Helm's view (helm.ts) and the words people read.
+// One verdict from one evidence record: the rules (rules.ts) decide status, reason and
+// warnings, Helm's answers come from helm/, the sentences from words.ts; this module only
+// puts them together into the Verdict the page shows and the report carries.
 
-import type { Signature } from 'openpgp';
-import { headline, MALFORMED_BODY, WARNING_WORDS } from './words';
-import { helmVerdict } from './helm';
-import type { KeyFileReport, SuppliedKey } from '../keys/keyring';
-import type { Pairing } from './pairing';
-import { chartId, type Prov } from '../prov/prov';
-import { checkSignatures, describePackets, type SignatureCheck } from '../signature/signature';
-import { groupFingerprint } from '../text';
-import { decide, pinMatches, type ArchiveFacts } from './rules';
 import { crossCheck } from '../archive/chart-meta';
-import type { Contents } from '../archive/contents';
-import type { Verdict } from './types';
+import { helmVerdicts, type HelmAnswer } from '../helm';
+import { chartId } from '../prov/prov';
+import { describePackets } from '../signature/signature';
+import { describeSigner } from '../signature/signer';
+import type { Evidence } from './evidence';
+import { decide, pinMatches as pinMatchesSigner } from './rules';
+import type { HelmVerdict, Verdict } from './types';
+import {
+  convertCommand,
+  detailWords,
+  headline,
+  helmExplain,
+  MALFORMED_BODY,
+  revocationWords,
+} from './words';
 
-export interface ProvRead {
-  file: { name: string; bytes: Uint8Array };
-  sha256: string;
-  prov: Prov | null;
-  error: Error | null;
-  signature: Signature | null;
-}
-
-export interface Context {
-  /** The key files given, as a report lists them. */
-  keyInputs: Verdict['inputs'];
-  keyReports: KeyFileReport[];
-  keys: SuppliedKey[];
-  now: Date;
-  pinned: string | null;
-}
-
-export async function judge(
-  archive: ArchiveFacts | null,
-  provRead: ProvRead | null,
-  pair: Pairing,
-  ctx: Context,
-  contents: Contents | null,
-): Promise<Verdict> {
-  const prov = provRead?.prov ?? null;
-  const sig: SignatureCheck | null =
-    prov && provRead?.signature && ctx.keys.length > 0
-      ? await checkSignatures(prov.body, provRead.signature, ctx.keys, ctx.now)
-      : null;
-  const packets =
-    provRead?.signature && !sig ? (describePackets(provRead.signature)[0] ?? null) : null;
-  const keyFiles = ctx.keyReports.length;
-  const outcome = decide({
-    archive,
-    prov,
-    provError: provRead?.error?.message ?? prov?.bodyError?.message ?? null,
-    signatureError: null,
-    keyFiles,
-    usableKeys: ctx.keys.length,
-    secretSupplied: ctx.keyReports.some((r) => r.secret),
-    signature: sig,
-    pinned: ctx.pinned,
-  });
+export async function judge(ev: Evidence): Promise<Verdict> {
+  const outcome = decide(ev);
+  const prov = ev.prov?.prov ?? null;
+  const deciding = outcome.deciding;
+  const sig =
+    deciding && deciding.sig.valid && deciding.outcome !== 'bad-signature' ? deciding.sig : null;
+  const packet = deciding?.sig.packet ?? firstPacket(ev);
   // Cross-checks only mean something against a text the signer vouched for, and an archive
   // read whole (a corrupt one lists what came before the fault, possibly garbled).
+  const contents = ev.contents;
   const cross =
-    sig?.outcome === 'good' && contents?.chart && !contents.problem && !prov?.bodyError
+    deciding?.outcome === 'good' && contents?.chart && !contents.problem && !prov?.bodyError
       ? crossCheck(
           prov?.metadata ?? null,
           contents.chart,
           contents.listing?.topFolder ?? null,
-          sig.signer!.fingerprint,
+          deciding.sig.key!.fingerprint,
         )
       : { warnings: [], notes: [] };
   outcome.warnings.push(...cross.warnings);
-  const signerKey = sig?.signer
-    ? ctx.keys.find((k) => k.fingerprint === sig.signer!.fingerprint)
-    : undefined;
-  const provErrorKind = prov?.bodyError ? 'body' : provRead?.error ? 'block' : null;
-  const helm = helmVerdict({
-    archive,
-    prov,
-    provBlockMissing: provErrorKind === 'block',
-    provBodyError: provErrorKind === 'body' ? (prov?.bodyError?.message ?? '') : null,
-    keyFiles,
-    usableKeys: ctx.keys.length,
-    binaryKeysOnly: ctx.keyReports.every((r) => r.format === 'binary' || r.keys.length === 0),
-    keyFileFormats: ctx.keyReports.map((r) => ({ name: r.name, format: r.format })),
-    keyBytes: ctx.keyInputs.reduce((n, f) => n + f.size, 0),
-    signature: sig,
-    looselyPaired: pair.pairedBy === 'lone',
-    signingKeyId: sig?.packet.keyId ?? packets?.keyId ?? null,
-  });
+  const helm = await helmVerdicts(ev);
   const claimedChart = prov ? chartId(prov.metadata) : null;
-  const packet = sig?.packet ?? packets;
-  const details = [
-    ...(provRead?.error ? [provRead.error.message] : []),
-    ...(prov?.bodyError ? [prov.bodyError.message] : []),
-    ...(archive?.problem ? [`The archive cannot be read: ${archive.problem}`] : []),
-    ...(archive?.tooLarge ? [archive.tooLarge] : []),
-    ...cross.notes,
-    ...(pair.pairedBy === 'lone' && prov ? [looseNote(prov, archive)] : []),
-    ...outcome.warnings.map((w) => WARNING_WORDS[w]),
-    ...ctx.keyReports.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`),
-  ];
-  if (outcome.status === 'no-key' && packet) {
-    details.unshift(
-      `Signed by key ${packet.issuerFingerprint ? groupFingerprint(packet.issuerFingerprint) : packet.keyId}. ` +
-        `Get the publisher's public key (e.g. gpg --recv-keys ${packet.issuerFingerprint ?? packet.keyId}; ` +
-        `gpg --export ${packet.keyId} > key.gpg) and add it here.`,
-    );
-  }
-  if (outcome.reason && outcome.status === 'failed' && sig?.detail)
-    details.push(`Technical detail (from openpgp.js): ${sig.detail}.`);
-  if (!archive && prov) details.unshift(`No chart archive was given for ${provRead!.file.name}.`);
+  const signer = sig
+    ? {
+        ...(await describeSigner(
+          sig.key!.key,
+          sig.signingKey!,
+          sig.packet.created ? new Date(sig.packet.created) : ev.now,
+          sig.standing!.expires,
+        )),
+        origin: sig.key!.origin,
+        source: sig.key!.source,
+      }
+    : null;
+  const revocation = sig?.standing?.revocations[0] ?? null;
   const verified = outcome.status === 'verified';
+  const words = { archive: ev.archive?.name ?? null, keyId: packet?.keyId ?? null };
+  const view = (a: HelmAnswer): HelmVerdict => ({
+    answer: a.answer,
+    why: a.why,
+    explain: helmExplain(a.cause, words),
+  });
+  const archive = ev.archive
+    ? {
+        name: ev.archive.name,
+        size: ev.archive.size,
+        sha256: ev.archive.sha256,
+        gzip: ev.archive.gzip,
+      }
+    : null;
   return {
     status: outcome.status,
     reason: outcome.reason,
@@ -117,14 +76,14 @@ export async function judge(
     headline: prov?.bodyError
       ? MALFORMED_BODY
       : headline(outcome.status, outcome.reason, claimedChart),
-    details,
+    details: detailWords(ev, outcome, cross.notes, packet),
     chart: verified ? claimedChart : null,
     claimedChart,
     archive,
     prov:
-      prov && provRead
+      prov && ev.prov
         ? {
-            name: provRead.file.name,
+            name: ev.prov.name,
             body: prov.body,
             hashHeaders: prov.hashHeaders,
             files: [...prov.files],
@@ -142,39 +101,46 @@ export async function judge(
             },
           ]
         : []),
-      ...(provRead
+      ...(ev.prov
         ? [
             {
               role: 'prov' as const,
-              name: provRead.file.name,
-              size: provRead.file.bytes.length,
-              sha256: provRead.sha256,
+              name: ev.prov.name,
+              size: ev.prov.size,
+              sha256: ev.prov.sha256,
             },
           ]
         : []),
-      ...ctx.keyInputs,
+      ...ev.keys.inputs,
     ],
-    pairedBy: pair.pairedBy,
+    pairedBy: ev.pairedBy,
     hash: {
       expected: outcome.listedAs ? (prov?.files.get(outcome.listedAs) ?? null) : null,
       listedAs: outcome.listedAs,
       match: outcome.hashMatch,
     },
     signature: packet
-      ? { ...pick(packet), count: sig?.packets.length ?? 1, detail: sig?.detail ?? null }
+      ? {
+          keyId: packet.keyId,
+          issuerFingerprint: packet.issuerFingerprint,
+          created: packet.created,
+          hashAlgorithm: packet.hashAlgorithm,
+          count: ev.signatures.length || (ev.prov?.prov ? 1 : 0),
+          detail: null,
+        }
       : null,
-    signer: sig?.signer
-      ? { ...sig.signer, origin: signerKey?.origin ?? 'dropped', source: signerKey?.source ?? '' }
+    signer,
+    revocation: revocation
+      ? { date: revocation.date, hard: !revocation.soft, reason: revocationWords(revocation) }
       : null,
-    revocation: sig?.now.revocation ?? null,
-    keys: ctx.keys.map(({ fingerprint, userIds, source, origin, fromSecret }) => ({
+    keys: ev.keys.keys.map(({ fingerprint, userIds, source, origin, fromSecret }) => ({
       fingerprint,
       userIds,
       source,
       origin,
       fromSecret,
     })),
-    keyFiles: ctx.keyReports.map((r) => ({
+    keyFiles: ev.keys.files.map((r) => ({
       name: r.name,
       format: r.format,
       keys: r.keys.length,
@@ -182,46 +148,37 @@ export async function judge(
       notes: r.notes,
       error: r.error,
     })),
-    pin: ctx.pinned
+    pin: ev.pinned
       ? {
-          value: ctx.pinned,
-          matched: sig?.signer ? pinMatches(ctx.pinned, sig.signer.fingerprint) : null,
+          value: ev.pinned,
+          matched: signer ? pinMatchesSigner(ev.pinned, signer.fingerprint) : null,
         }
       : null,
-    helm,
+    helm: {
+      v4: view(helm.v4),
+      v3: view(helm.v3),
+      install: view(helm.install),
+      keyring: helm.keyring,
+      convert: helm.keyring === 'convert' ? convertCommand(ev) : null,
+    },
     // What `helm verify` prints when it accepts, whatever our own verdict (e.g. a pin).
-    helmLines:
-      helm.answer === 'accept' && sig?.signer && archive
-        ? helmOutput(sig, signerKey?.userIds ?? [], archive)
-        : null,
+    helmLines: helmOutput(helm.v4, ev.archive?.sha256 ?? ''),
     timings: {},
   };
 }
 
-function pick(p: SignatureCheck['packet']) {
-  return {
-    keyId: p.keyId,
-    issuerFingerprint: p.issuerFingerprint,
-    created: p.created,
-    hashAlgorithm: p.hashAlgorithm,
-  };
-}
-
-/** Said when a prov was paired only because it was the one left: it may not belong. */
-function looseNote(prov: Prov, archive: ArchiveFacts | null): string {
-  const listed = [...prov.files.keys()].join(', ') || 'no file';
-  const claims = chartId(prov.metadata) ?? 'an unnamed chart';
-  return `This prov describes ${claims} and lists ${listed}; it was paired with ${archive?.name ?? 'the archive'} only because they were the lone archive and prov given. Helm would look for ${archive?.name ?? 'the archive'}.prov instead.`;
+function firstPacket(ev: Evidence) {
+  return ev.prov?.signature ? (describePackets(ev.prov.signature)[0] ?? null) : null;
 }
 
 /** The lines `helm verify` prints for a good chart. */
-function helmOutput(sig: SignatureCheck, userIds: string[], archive: ArchiveFacts): string {
+function helmOutput(v4: HelmAnswer, sha256: string): string | null {
+  const sig = v4.answer === 'accept' ? v4.signature : undefined;
+  if (!sig?.key) return null;
   // Helm prints a line per identity of the key (from a Go map, so in no fixed order).
-  const primary = sig.signer!.userId;
-  const ids = primary ? [primary, ...userIds.filter((u) => u !== primary)] : userIds;
   return [
-    ...ids.map((id) => `Signed by: ${id}`),
-    `Using Key With Fingerprint: ${sig.signer!.fingerprint}`,
-    `Chart Hash Verified: sha256:${archive.sha256}`,
+    ...sig.key.userIds.map((id) => `Signed by: ${id}`),
+    `Using Key With Fingerprint: ${sig.key.fingerprint}`,
+    `Chart Hash Verified: sha256:${sha256}`,
   ].join('\n');
 }

@@ -68,6 +68,10 @@ export interface CardReport {
   keyFiles: Verdict['keyFiles'];
   pin: Verdict['pin'];
   helm: { answer: HelmAnswer; why: string | null; explain: string | null; lines: string[] };
+  /** Helm 3.17's `helm verify`, and Helm 4's install check: answer and Helm's message. */
+  helm3: { answer: HelmAnswer; why: string | null };
+  helmInstall: { answer: HelmAnswer; why: string | null };
+  helmKeyring: 'as-given' | 'convert' | null;
   timings?: Record<string, number>;
 }
 
@@ -168,7 +172,15 @@ function cardReport(card: ReportCard, meta: ReportMeta): CardReport {
       error: f.error,
     })),
     pin: v.pin ? { value: v.pin.value, matched: v.pin.matched } : null,
-    helm: { answer: v.helm.answer, why: v.helm.why, explain: v.helm.explain, lines: helmOutput(v) },
+    helm: {
+      answer: v.helm.v4.answer,
+      why: v.helm.v4.why,
+      explain: v.helm.v4.explain,
+      lines: helmOutput(v),
+    },
+    helm3: { answer: v.helm.v3.answer, why: v.helm.v3.why },
+    helmInstall: { answer: v.helm.install.answer, why: v.helm.install.why },
+    helmKeyring: v.helm.keyring,
     ...timings,
   };
 }
@@ -206,8 +218,8 @@ function fileEntries(card: ReportCard, meta: ReportMeta): FileEntry[] {
  * when it rejects, nothing when Helm has nothing to check (no prov, no key, loose pairing).
  */
 export function helmOutput(v: Verdict): string[] {
-  if (v.helm.answer === 'reject' && v.helm.why) return [`Error: ${v.helm.why}`];
-  if (v.helm.answer !== 'accept') return [];
+  if (v.helm.v4.answer === 'reject' && v.helm.v4.why) return [`Error: ${v.helm.v4.why}`];
+  if (v.helm.v4.answer !== 'accept') return [];
   if (v.helmLines) return v.helmLines.split('\n');
   // Helm accepts some charts we do not verify (a non-gzip archive): same three lines.
   if (!v.signer || !v.archive) return [];
@@ -259,8 +271,13 @@ export function helmReport(card: ReportCard, meta: ReportMeta = {}): string {
     for (const w of v.warnings) out.push(`  - ${WARNING_WORDS[w]} [${w}]`);
   }
   const helmWord = { accept: 'would accept', reject: 'would reject' } as const;
-  out.push(`helm verify: ${v.helm.answer ? helmWord[v.helm.answer] : 'has nothing to check'}`);
-  if (v.helm.explain) out.push(`  ${v.helm.explain}`);
+  const said = (a: HelmAnswer) => (a ? helmWord[a] : 'has nothing to check');
+  out.push(`helm verify (Helm 4): ${said(v.helm.v4.answer)}`);
+  if (v.helm.v4.explain) out.push(`  ${v.helm.v4.explain}`);
+  out.push(`helm verify (Helm 3): ${said(v.helm.v3.answer)}`);
+  if (v.helm.v3.why) out.push(`  Error: ${v.helm.v3.why}`);
+  out.push(`helm install --verify (Helm 4): ${said(v.helm.install.answer)}`);
+  if (v.helm.install.why) out.push(`  Error: ${v.helm.install.why}`);
   out.push('Files (SHA-256):');
   for (const f of r.files) out.push(`  ${f.sha256 ?? '(not computed)'}  ${f.name}`);
   return out.join('\n') + '\n';

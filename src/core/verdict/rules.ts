@@ -1,57 +1,84 @@
-// The verification rules, in one pure function. Given what was read from the dropped
-// files (archive facts, parsed prov, loaded keys, signature check), decide the status,
-// reason and warnings. README "How verification works" restates these rules in prose.
+// The verification rules: the one place where status, reason and warnings are decided,
+// from the evidence record (evidence.ts). README "How verification works" restates them.
 //
-//  1. No prov: "unsigned" (or error/malformed-archive when the archive is not gzip).
-//  2. Prov but no archive: error (the archive is missing).
-//  3. Prov unreadable: error/malformed-prov. Key files given but none usable: error/malformed-key.
-//  4. No key files: "no-key", naming the signer's key ID so the user knows what to fetch.
-//  5. Signature: no supplied key made it -> failed/unknown-key; maths wrong -> bad-signature;
-//     key expired before the signature was made -> key-expired; hard revocation (or soft
-//     revocation before signing) -> key-revoked. Validity is judged at signing time.
-//  6. Pinned fingerprint set and the signer differs -> failed/fingerprint-mismatch.
-//  7. Archive hash vs files: entry by name equal -> ok; name absent but an entry has the
-//     same hash -> ok + renamed-archive; name present and different -> hash-mismatch;
-//     neither -> not-listed.
-//  8. Archive not gzip -> error/malformed-archive (Helm could never install it).
-//  9. Otherwise verified, with warnings: key-expired-now, soft-revoked-later, weak-hash,
+//  1. Archive over the reading limit: error/too-large.
+//  2. No prov: "unsigned" (error/malformed-archive when the archive is not a readable gzip tar).
+//  3. Prov unreadable, or armor headers other than "Hash:": error/malformed-prov.
+//     No archive: error. Key files given but none usable: error/malformed-key. No key: no-key.
+//  4. Every signature packet is judged on its own, at its creation time, against the key's
+//     newest valid self-signatures (signatureOutcome); the best one counts:
+//     no supplied key made it (or that key may not sign) -> unknown-key; maths wrong or not a
+//     data signature -> bad-signature; hard revocation (any reason but 1 and 3), or a soft one
+//     made before the signature -> key-revoked; key expired when signing -> key-expired;
+//     the signature's own expiry has passed -> signature-expired.
+//  5. Pin set and the signer differs -> failed/fingerprint-mismatch.
+//  6. Archive vs files: entry by name equal -> ok; name absent but an entry has the same
+//     hash -> ok + renamed-archive; name listed with another (or misspelt) digest ->
+//     hash-mismatch; neither -> not-listed. Digests count only as "sha256:" + 64 hex.
+//  7. Archive not a readable gzip tar -> error/malformed-archive.
+//  8. Otherwise verified, with warnings: key-expired-now, soft-revoked-later, weak-hash,
 //     weak-key, secret-key-supplied (also on failures).
 
-import type { SignatureCheck } from '../signature/signature';
+import { listedDigest } from '../prov/prov';
+import { isWeakKey } from '../signature/signer';
+import type { SignatureEvidence } from '../signature/signature';
+import type { ArchiveFacts, Evidence } from './evidence';
 import type { Reason, Status, Warning } from './types';
 
-export interface ArchiveFacts {
-  name: string;
-  size: number;
-  sha256: string;
-  gzip: boolean;
-  /** Set when reading stopped at a size limit. */
-  tooLarge?: string;
-  /** Why the gzip/tar stream cannot be read (corrupt, cut short), if it cannot. */
-  problem?: string;
+export type { ArchiveFacts } from './evidence';
+
+export type SignatureOutcome =
+  'good' | 'key-revoked' | 'key-expired' | 'signature-expired' | 'bad-signature' | 'unknown-key';
+
+const RANK: Record<SignatureOutcome, number> = {
+  good: 0,
+  'key-revoked': 1,
+  'key-expired': 2,
+  'signature-expired': 3,
+  'bad-signature': 4,
+  'unknown-key': 5,
+};
+
+/** One signature packet judged on its own (rule 4). */
+export function signatureOutcome(sig: SignatureEvidence, now: Date): SignatureOutcome {
+  const { standing, packet } = sig;
+  if (!sig.key || !standing) return 'unknown-key';
+  if (!sig.valid || (packet.type !== 0 && packet.type !== 1) || packet.criticalUnknown) {
+    return 'bad-signature';
+  }
+  if (!standing.canSign) return 'unknown-key';
+  const created = packet.created ? new Date(packet.created) : now;
+  if (created < standing.created) return 'bad-signature'; // older than its key: forged time
+  if (standing.revocations.some((r) => !r.soft || !r.date || new Date(r.date) <= created)) {
+    return 'key-revoked';
+  }
+  if (standing.expires && standing.expires <= created) return 'key-expired';
+  if (packet.expires && new Date(packet.expires) <= now) return 'signature-expired';
+  return 'good';
+}
+
+/** The signature that decides: the first good one, else the most telling failure. */
+export function decidingSignature(
+  sigs: SignatureEvidence[],
+  now: Date,
+): { sig: SignatureEvidence; outcome: SignatureOutcome } | null {
+  let best: { sig: SignatureEvidence; outcome: SignatureOutcome } | null = null;
+  for (const sig of sigs) {
+    const outcome = signatureOutcome(sig, now);
+    if (!best || RANK[outcome] < RANK[best.outcome]) best = { sig, outcome };
+    if (outcome === 'good') break;
+  }
+  return best;
 }
 
 export type HashMatch = 'name' | 'hash' | 'mismatch' | 'not-listed';
-
-export interface RuleInput {
-  archive: ArchiveFacts | null;
-  prov: { files: Map<string, string> } | null;
-  provError: string | null;
-  /** Number of key files given, and how many keys they yielded. */
-  keyFiles: number;
-  usableKeys: number;
-  secretSupplied: boolean;
-  signature: SignatureCheck | null;
-  signatureError: string | null;
-  /** Expected signer fingerprint (40 hex) or long key ID (16 hex), upper case; or several,
-   * space-separated (a site's own list in publisher mode). */
-  pinned: string | null;
-}
 
 export interface RuleOutcome {
   status: Status;
   reason: Reason | null;
   warnings: Warning[];
+  /** The signature the verdict rests on (null without keys or signature). */
+  deciding: { sig: SignatureEvidence; outcome: SignatureOutcome } | null;
   hashMatch: HashMatch | null;
   /** Name under which the archive's hash was found in files:, if any. */
   listedAs: string | null;
@@ -61,12 +88,13 @@ export function matchArchive(archive: ArchiveFacts, files: Map<string, string>) 
   const byName = files.get(archive.name);
   if (byName !== undefined) {
     return {
-      hashMatch: byName === archive.sha256 ? 'name' : 'mismatch',
+      hashMatch: listedDigest(byName) === archive.sha256 ? 'name' : 'mismatch',
       listedAs: archive.name,
     } as const;
   }
-  for (const [name, hash] of files) {
-    if (hash === archive.sha256) return { hashMatch: 'hash', listedAs: name } as const;
+  for (const [name, value] of files) {
+    if (listedDigest(value) === archive.sha256)
+      return { hashMatch: 'hash', listedAs: name } as const;
   }
   return { hashMatch: 'not-listed', listedAs: null } as const;
 }
@@ -77,42 +105,60 @@ export function pinMatches(pinned: string, fingerprint: string): boolean {
     .some((p) => (p.length === 16 ? fingerprint.endsWith(p) : fingerprint === p));
 }
 
-export function decide(input: RuleInput): RuleOutcome {
+/** A damaged archive: not gzip, a gzip or tar fault. */
+export function unreadable(archive: ArchiveFacts): boolean {
+  return !archive.gzip || archive.problem !== undefined;
+}
+
+export function decide(ev: Evidence): RuleOutcome {
   const warnings: Warning[] = [];
+  const secret = ev.keys.files.some((r) => r.secret);
+  const deciding = decidingSignature(ev.signatures, ev.now);
   const out = (status: Status, reason: Reason | null = null): RuleOutcome => ({
     status,
     reason,
-    warnings: input.secretSupplied ? ['secret-key-supplied', ...warnings] : warnings,
+    warnings: secret ? ['secret-key-supplied', ...warnings] : warnings,
+    deciding,
     hashMatch: null,
     listedAs: null,
   });
-  const { archive, signature: sig } = input;
+  const { archive } = ev;
+  const prov = ev.prov?.prov ?? null;
 
   if (archive?.tooLarge) return out('error', 'too-large');
-  if (!input.prov && !input.provError) {
-    return archive && (!archive.gzip || archive.problem)
-      ? out('error', 'malformed-archive')
-      : out('unsigned');
+  if (!ev.prov)
+    return archive && unreadable(archive) ? out('error', 'malformed-archive') : out('unsigned');
+  if (!prov || ev.prov.error || prov.bodyError || prov.otherHeaders.length > 0) {
+    return out('error', 'malformed-prov');
   }
-  if (input.provError || input.signatureError || !input.prov) return out('error', 'malformed-prov');
   if (!archive) return out('error');
-  if (input.keyFiles > 0 && input.usableKeys === 0) return out('error', 'malformed-key');
-  if (input.keyFiles === 0 || !sig) return out('no-key');
+  if (ev.keys.files.length > 0 && ev.keys.keys.length === 0) return out('error', 'malformed-key');
+  if (ev.keys.files.length === 0 || !deciding) return out('no-key');
 
-  if (sig.outcome !== 'good') return out('failed', sig.outcome);
-  if (input.pinned && !pinMatches(input.pinned, sig.signer!.fingerprint)) {
+  if (deciding.outcome !== 'good') return out('failed', deciding.outcome);
+  const { sig } = deciding;
+  const fingerprint = sig.key!.fingerprint;
+  if (ev.pinned && !pinMatches(ev.pinned, fingerprint))
     return out('failed', 'fingerprint-mismatch');
-  }
+  const standing = sig.standing!;
+  const created = sig.packet.created ? new Date(sig.packet.created) : ev.now;
   if (sig.packet.weakHash) warnings.push('weak-hash');
-  if (sig.signer!.weakKey) warnings.push('weak-key');
-  if (sig.now.expired) warnings.push('key-expired-now');
-  if (sig.now.revocation && !sig.now.revocation.hard) warnings.push('soft-revoked-later');
+  if (weakKey(sig)) warnings.push('weak-key');
+  if (standing.expires && standing.expires <= ev.now) warnings.push('key-expired-now');
+  if (standing.revocations.some((r) => r.soft && r.date && new Date(r.date) > created)) {
+    warnings.push('soft-revoked-later');
+  }
 
-  const match = matchArchive(archive, input.prov.files);
+  const match = matchArchive(archive, prov.files);
   const withMatch = (o: RuleOutcome): RuleOutcome => ({ ...o, ...match });
   if (match.hashMatch === 'mismatch') return withMatch(out('failed', 'hash-mismatch'));
   if (match.hashMatch === 'not-listed') return withMatch(out('failed', 'not-listed'));
   if (match.hashMatch === 'hash') warnings.push('renamed-archive');
-  if (!archive.gzip || archive.problem) return withMatch(out('error', 'malformed-archive'));
+  if (unreadable(archive)) return withMatch(out('error', 'malformed-archive'));
   return withMatch(out('verified'));
+}
+
+function weakKey(sig: SignatureEvidence): boolean {
+  const info = sig.signingKey?.getAlgorithmInfo();
+  return info ? isWeakKey(info) : false;
 }

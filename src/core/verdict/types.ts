@@ -9,6 +9,7 @@ export type Reason =
   | 'unknown-key'
   | 'key-revoked'
   | 'key-expired'
+  | 'signature-expired'
   | 'not-listed'
   | 'malformed-prov'
   | 'malformed-key'
@@ -28,13 +29,27 @@ export type Warning =
 
 export type HelmAnswer = 'accept' | 'reject' | null;
 
-/** What Helm 4's `helm verify` would say for the same files. */
+/** What one Helm command would say for the same files. */
 export interface HelmVerdict {
   answer: HelmAnswer;
-  /** Helm's own error text for a reject (as `helm verify` prints it, without "Error: "). */
+  /** Helm's own error text for a reject (as the binary prints it, without "Error: "). */
   why: string | null;
   /** Our plain-language explanation, and what to do about it. */
   explain: string | null;
+}
+
+/** Helm's answers, per version and command (the page's data-helm* attributes). */
+export interface HelmVerdicts {
+  /** Helm 4 `helm verify` with the keys handed over as a binary keyring (data-helm). */
+  v4: HelmVerdict;
+  /** Helm 3.17 `helm verify`, the same way (data-helm3). */
+  v3: HelmVerdict;
+  /** Helm 4 verification plus its chart loader, as `helm install --verify` (data-helm-install). */
+  install: HelmVerdict;
+  /** Whether Helm reads the key files as given or they must be converted (data-helm-keyring). */
+  keyring: 'as-given' | 'convert' | null;
+  /** The command that makes key.gpg from the key files given, when they must be converted. */
+  convert: string | null;
 }
 
 /** The whole answer for one chart archive (or orphan prov), as the page shows it. */
@@ -102,7 +117,7 @@ export interface Verdict {
   }[];
   /** The expected signer, when one was pinned, and whether the actual signer matches. */
   pin: { value: string; matched: boolean | null } | null;
-  helm: HelmVerdict;
+  helm: HelmVerdicts;
   /** `helm verify`'s own output lines for an accepted chart. */
   helmLines: string | null;
   /** Milliseconds spent per phase (read, hash, keys, verify). */

@@ -36,7 +36,7 @@ export function rowOf(card: Card): Row {
     status: v?.status ?? 'pending',
     reason: v?.reason ?? '',
     signer: v?.signer?.userId ?? v?.signer?.fingerprint ?? '',
-    helm: v?.helm.answer ?? '',
+    helm: v?.helm.v4.answer ?? '',
     index: card.index?.state ?? '',
   };
 }

@@ -1,7 +1,7 @@
 // Plain-language sentences for a verdict: the headline and what each reason and warning
 // means for the person holding the chart.
 
-import type { Reason, Status, Warning } from './types';
+import type { Reason, Status, Warning } from '../types';
 
 export const STATUS_WORDS: Record<Status, string> = {
   verified: 'Verified',
@@ -19,6 +19,8 @@ export const REASON_WORDS: Record<Reason, string> = {
   'unknown-key': 'None of the keys you gave made this signature.',
   'key-revoked': 'The signing key has been revoked, so its signatures can no longer be trusted.',
   'key-expired': 'The signing key had already expired when this signature was made.',
+  'signature-expired':
+    'The signature itself carries an expiry date, and it has passed: the signer meant it to stop counting.',
   'not-listed': 'The prov is validly signed but does not list this archive, by name or by hash.',
   'malformed-prov':
     'The provenance file cannot be read as a Helm prov (a PGP clearsigned message).',
