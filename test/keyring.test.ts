@@ -4,6 +4,7 @@ import { loadKeyFile, mergeKeyFiles, type KeyFileReport } from '../src/core/keys
 import { splitTransferableKeys } from '../src/core/keys/packets';
 import { parseProv } from '../src/core/prov/prov';
 import { checkSignatures, readSignatures } from '../src/core/signature/signature';
+import { decidingSignature } from '../src/core/verdict/rules';
 import { fixtureBytes, loadManifest } from './fixtures';
 import { evaluate } from '../src/core/verdict/evaluate';
 import { ARCHIVE, at, clearsign, day, file, makeKey, provBody } from './pgp-factory';
@@ -73,7 +74,8 @@ describe('mergeKeyFiles', () => {
   async function outcome(reports: KeyFileReport[], signer: PrivateKey, date: Date) {
     const prov = parseProv(enc(await clearsign(provBody(), [signer], { date })));
     const sig = await readSignatures(prov.signatureArmor);
-    return (await checkSignatures(prov.body, sig, await mergeKeyFiles(reports), NOW)).outcome;
+    const sigs = await checkSignatures(prov.signed, sig, await mergeKeyFiles(reports));
+    return decidingSignature(sigs, NOW)?.outcome;
   }
 
   it('combines one file’s revocation with another file’s longer copy of the key', async () => {

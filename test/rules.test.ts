@@ -65,7 +65,7 @@ describe('signatures', () => {
     const pub = key.toPublic().armor();
     const before = await clearsign(provBody(), [key], { date: at('2025-01-15T00:00:00Z') });
     const v1 = await judge(archiveFile(), file('a.prov', before), file('k.asc', pub));
-    expect([v1.status, v1.warnings, v1.helm.answer]).toEqual([
+    expect([v1.status, v1.warnings, v1.helm.v4.answer]).toEqual([
       'verified',
       ['key-expired-now'],
       'reject',
@@ -97,7 +97,7 @@ describe('signatures', () => {
       file('a.prov', prov),
       file('k.asc', await revokedAt('2025-03-01T00:00:00Z')),
     );
-    expect([later.status, later.warnings, later.helm.answer]).toEqual([
+    expect([later.status, later.warnings, later.helm.v4.answer]).toEqual([
       'verified',
       ['soft-revoked-later'],
       'reject',
@@ -130,7 +130,15 @@ describe('archive against files:', () => {
 
   it('an archive that is not gzip is malformed even unsigned', async () => {
     const v = await judge(file('x-1.0.0.tgz', '<html>404</html>'));
-    expect([v.status, v.reason, v.helm.answer]).toEqual(['error', 'malformed-archive', null]);
+    // Helm looks for x-1.0.0.tgz.prov before anything else, and finds none.
+    expect([v.status, v.reason, v.helm.v4.answer]).toEqual([
+      'error',
+      'malformed-archive',
+      'reject',
+    ]);
+    expect(v.helm.v4.why).toBe(
+      'could not load provenance file x-1.0.0.tgz.prov: stat x-1.0.0.tgz.prov: no such file or directory',
+    );
   });
 });
 
