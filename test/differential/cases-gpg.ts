@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Ctx } from './build';
 import { ARCHIVE_NAME, PROV_NAME, ok, type Case, type Expect } from './model';
 
+const DSA_UID = 'DSA Signer <dsa@test.invalid>';
+
 interface GpgSpec {
   id: string;
   description: string;
@@ -14,6 +16,8 @@ interface GpgSpec {
   digest: 'SHA256' | 'SHA512' | 'SHA1';
   /** The text handed to gpg --clearsign (default: the standard body). */
   text?: string;
+  /** Sign with a DSA-1024 key gpg makes here (random, so its fingerprint is read back). */
+  dsa?: boolean;
 }
 
 function gpg(home: string, args: string[], input?: string) {
@@ -22,8 +26,34 @@ function gpg(home: string, args: string[], input?: string) {
   return r.stdout;
 }
 
+const FAKED = (day: string) => ['--faked-system-time', `${day}T000000!`];
+
 export function gpgCases(ctx: Ctx): Case[] {
   const S = ctx.pool.signer.fingerprint;
+  const home = mkdtempSync(join(tmpdir(), 'chartproof-diffgen-'));
+  try {
+    return build(ctx, home, S);
+  } finally {
+    spawnSync('gpgconf', ['--homedir', home, '--kill', 'all']);
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+function build(ctx: Ctx, home: string, S: string): Case[] {
+  gpg(home, [
+    ...FAKED('20250101'),
+    '--passphrase',
+    '',
+    '--quick-gen-key',
+    DSA_UID,
+    'dsa1024',
+    'sign',
+    'never',
+  ]);
+  const D = /^fpr:+([0-9A-F]{40}):/m.exec(
+    gpg(home, ['--with-colons', '--list-keys', DSA_UID]).toString(),
+  )![1]!;
+  const dsaCert = new Uint8Array(gpg(home, ['--export', D]));
   const specs: GpgSpec[] = [
     {
       id: 'gpg-sha256',
@@ -59,41 +89,41 @@ export function gpgCases(ctx: Ctx): Case[] {
       digest: 'SHA512',
       text: `${ctx.body}\n...\n---\n- item\nFrom here\n-----BEGIN PGP SIGNATURE-----\n`,
     },
+    {
+      id: 'gpg-dsa1024',
+      description: 'gpg --clearsign --digest-algo SHA256 with a DSA-1024 key gpg generated',
+      expect: ok(D, 'weak-key'),
+      digest: 'SHA256',
+      dsa: true,
+    },
   ];
-  const home = mkdtempSync(join(tmpdir(), 'chartproof-diffgen-'));
-  try {
-    writeFileSync(join(home, 'secret.asc'), ctx.pool.signer.armoredSecret);
-    gpg(home, ['--import', join(home, 'secret.asc')]);
-    return specs.map((s) => {
-      const input = join(home, `${s.id}.txt`);
-      writeFileSync(input, s.text ?? ctx.body);
-      const out = join(home, `${s.id}.prov`);
-      gpg(home, [
-        '--faked-system-time',
-        '20250201T000000!',
-        '--digest-algo',
-        s.digest,
-        '--local-user',
-        `${S}!`,
-        '--output',
-        out,
-        '--clearsign',
-        input,
-      ]);
-      return {
-        id: s.id,
-        class: 'gpg-made',
-        description: s.description,
-        expect: s.expect,
-        files: [
-          { name: ARCHIVE_NAME, bytes: ctx.archive },
-          { name: PROV_NAME, bytes: new Uint8Array(readFileSync(out)) },
-          { name: 'pub.gpg', bytes: ctx.signerCert },
-        ],
-      };
-    });
-  } finally {
-    spawnSync('gpgconf', ['--homedir', home, '--kill', 'all']);
-    rmSync(home, { recursive: true, force: true });
-  }
+  writeFileSync(join(home, 'secret.asc'), ctx.pool.signer.armoredSecret);
+  gpg(home, ['--import', join(home, 'secret.asc')]);
+  return specs.map((s) => {
+    const input = join(home, `${s.id}.txt`);
+    writeFileSync(input, s.text ?? ctx.body);
+    const out = join(home, `${s.id}.prov`);
+    gpg(home, [
+      ...FAKED('20250201'),
+      '--digest-algo',
+      s.digest,
+      '--local-user',
+      `${s.dsa ? D : S}!`,
+      '--output',
+      out,
+      '--clearsign',
+      input,
+    ]);
+    return {
+      id: s.id,
+      class: 'gpg-made',
+      description: s.description,
+      expect: s.expect,
+      files: [
+        { name: ARCHIVE_NAME, bytes: ctx.archive },
+        { name: PROV_NAME, bytes: new Uint8Array(readFileSync(out)) },
+        { name: 'pub.gpg', bytes: s.dsa ? dsaCert : ctx.signerCert },
+      ],
+    };
+  });
 }

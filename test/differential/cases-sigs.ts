@@ -197,6 +197,14 @@ export async function signatureCases(ctx: Ctx) {
       prov: { sigs: [{ key: pool.weak }] },
       keys: [{ name: 'pub.gpg', bytes: await certificate(pool.weak) }],
     },
+    {
+      id: 'weak-key-and-hash',
+      class: 'weak',
+      description: 'An SHA-1 signature by an RSA-1024 primary key',
+      expect: ok(pool.weak.fingerprint, 'weak-hash', 'weak-key'),
+      prov: { sigs: [{ key: pool.weak, hash: 'sha1' }] },
+      keys: [{ name: 'pub.gpg', bytes: await certificate(pool.weak) }],
+    },
   ];
   return buildAll(ctx, specs);
 }
