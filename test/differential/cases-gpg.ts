@@ -1,11 +1,12 @@
 // Cases whose prov GnuPG itself wrote (gpg --clearsign with a faked clock, in a throwaway home),
 // so the corpus is not only what openpgp.js and our own armor writer produce.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ctx } from './build';
-import { ARCHIVE_NAME, PROV_NAME, ok, type Case, type Expect } from './model';
+import { CACHE_DIR } from './keys';
+import { ARCHIVE_NAME, KEYS_VERSION, PROV_NAME, ok, type Case, type Expect } from './model';
 
 const DSA_UID = 'DSA Signer <dsa@test.invalid>';
 
@@ -39,7 +40,13 @@ export function gpgCases(ctx: Ctx): Case[] {
   }
 }
 
-function build(ctx: Ctx, home: string, S: string): Case[] {
+/** The DSA key: made by gpg once, then kept beside the openpgp.js keys (same KEYS_VERSION). */
+function dsaKey(home: string) {
+  const cached = join(CACHE_DIR, `${KEYS_VERSION}-dsa1024.asc`);
+  if (existsSync(cached)) {
+    gpg(home, ['--import', cached]);
+    return;
+  }
   gpg(home, [
     ...FAKED('20250101'),
     '--passphrase',
@@ -50,6 +57,12 @@ function build(ctx: Ctx, home: string, S: string): Case[] {
     'sign',
     'never',
   ]);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cached, gpg(home, ['--armor', '--export-secret-keys', DSA_UID]));
+}
+
+function build(ctx: Ctx, home: string, S: string): Case[] {
+  dsaKey(home);
   const D = /^fpr:+([0-9A-F]{40}):/m.exec(
     gpg(home, ['--with-colons', '--list-keys', DSA_UID]).toString(),
   )![1]!;
