@@ -100,14 +100,22 @@ export async function coreAnswer(dir: string, c: StoredCase): Promise<CoreAnswer
 async function pool<T, R>(items: T[], n: number, task: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
+  let failure: unknown = null;
+  // A failing task stops new ones but lets the running ones finish (and clean up their
+  // throwaway GnuPG homes) before the failure is thrown.
   await Promise.all(
     Array.from({ length: n }, async () => {
-      while (next < items.length) {
+      while (next < items.length && failure === null) {
         const i = next++;
-        out[i] = await task(items[i]!);
+        try {
+          out[i] = await task(items[i]!);
+        } catch (e) {
+          failure ??= e;
+        }
       }
     }),
   );
+  if (failure !== null) throw failure;
   return out;
 }
 
