@@ -15,33 +15,62 @@ export interface ChartMeta {
   error: string | null;
 }
 
-/** The top-level Chart.yaml (NAME/Chart.yaml), not one of a vendored subchart. */
-export function findChartYaml(listing: ArchiveListing): TarEntry | null {
-  const top = listing.topFolder;
-  const want = top ? `${top}/Chart.yaml` : null;
-  return (
-    listing.entries.find((e) => e.type === 'file' && e.path === want) ??
-    listing.entries.find((e) => e.type === 'file' && /^[^/]+\/Chart\.yaml$/.test(e.path)) ??
-    null
+/**
+ * Every Chart.yaml Helm's loader reads: each file named Chart.yaml right under the top folder
+ * (whatever that folder is called), in archive order.
+ */
+function chartYamls(listing: ArchiveListing): TarEntry[] {
+  return listing.entries.filter(
+    (e) => e.type === 'file' && /^[^/\\]+[/\\]Chart\.yaml$/.test(e.path),
   );
 }
 
+/** The Chart.yaml whose values win: the last one (Helm reads them all, in order). */
+export function findChartYaml(listing: ArchiveListing): TarEntry | null {
+  return chartYamls(listing).at(-1) ?? null;
+}
+
+/**
+ * The chart's metadata as Helm's loader ends up with it: every Chart.yaml unmarshalled in
+ * turn into the same fields (later keys override, maps merge, lists are replaced).
+ */
 export function readChartMeta(listing: ArchiveListing): ChartMeta | null {
-  const entry = findChartYaml(listing);
-  if (!entry?.data) return null;
-  try {
-    const text = decodeUtf8(entry.data).replace(/^\ufeff/, '');
-    const doc = parseYaml(text);
-    const fields =
-      doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
-    return { path: entry.path, fields, error: null };
-  } catch (e) {
-    return {
-      path: entry.path,
-      fields: {},
-      error: `Chart.yaml is not valid YAML: ${(e as Error).message}`,
-    };
+  const entries = chartYamls(listing).filter((e) => e.data);
+  if (entries.length === 0) return null;
+  const path = entries.at(-1)!.path;
+  let fields: Record<string, unknown> = {};
+  for (const entry of entries) {
+    try {
+      const doc = parseYaml(decodeUtf8(entry.data!).replace(/^\ufeff/, ''));
+      if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
+        fields = mergeFields(fields, doc as Record<string, unknown>);
+      }
+    } catch (e) {
+      return {
+        path: entry.path,
+        fields: {},
+        error: `Chart.yaml is not valid YAML: ${(e as Error).message}`,
+      };
+    }
   }
+  return { path, fields, error: null };
+}
+
+function mergeFields(into: Record<string, unknown>, from: Record<string, unknown>) {
+  const out: Record<string, unknown> = { ...into };
+  for (const [k, v] of Object.entries(from)) {
+    const was = out[k];
+    const bothMaps = [was, v].every((x) => x && typeof x === 'object' && !Array.isArray(x));
+    Object.defineProperty(out, k, {
+      value: bothMaps
+        ? mergeFields(was as Record<string, unknown>, v as Record<string, unknown>)
+        : v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
 }
 
 export interface CrossCheck {

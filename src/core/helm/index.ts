@@ -24,8 +24,8 @@ export interface HelmVerdicts {
 }
 
 export async function helmVerdicts(ev: Evidence): Promise<HelmVerdicts> {
-  const { files, keys, sizes } = ev.keys;
-  const handed = files.length > 0 ? handedRing(files, keys, sizes) : null;
+  const { files, keys, raw } = ev.keys;
+  const handed = files.length > 0 ? handedRing(files, keys, raw) : null;
   const v4 = await helmVerify(ev, 4, handed);
   const v3 = await helmVerify(ev, 3, handed);
   const install = await helmInstall(ev, handed);
@@ -33,7 +33,7 @@ export async function helmVerdicts(ev: Evidence): Promise<HelmVerdicts> {
   if (ev.archive && ev.prov && files.length > 0) {
     keyring = 'convert';
     for (const [i, file] of files.entries()) {
-      const alone = await helmVerify(ev, 4, fileAsGiven(file, sizes[i] ?? 0));
+      const alone = await helmVerify(ev, 4, fileAsGiven(file, raw[i]!));
       if (alone.answer === v4.answer && !alone.why?.startsWith('failed to load keyring')) {
         keyring = 'as-given';
         break;

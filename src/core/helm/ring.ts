@@ -7,6 +7,7 @@
 import { enums, type PublicKey } from 'openpgp';
 import type { KeyFileReport, SuppliedKey } from '../keys/keyring';
 import { validMaths } from '../keys/maths';
+import { walkKeyFile } from './packet-walk';
 
 export type HelmVersion = 3 | 4;
 
@@ -21,13 +22,10 @@ export interface LoadedRing {
 
 /**
  * The ring Helm is handed: the given keys exported as one binary keyring, as gpg does; or a
- * key file as it is: binary keys, text (armor, or anything else), a keybox, nothing, or
- * binary bytes that hold no key.
+ * key file as it is, when it holds no key we read as binary packets (armor, a keybox, junk).
  */
-export type Handed =
-  { kind: 'ring'; keys: SuppliedKey[] } | { kind: 'text' } | { kind: 'empty' } | { kind: 'junk' };
+export type Handed = { kind: 'ring'; keys: SuppliedKey[] } | { kind: 'bytes'; bytes: Uint8Array };
 
-const MSB = 'openpgp: invalid data: tag byte does not have MSB set';
 /** Our own wording of Go's UnsupportedError (we write these messages, so we may read them). */
 const UNSUPPORTED = 'unsupported feature: ';
 
@@ -35,29 +33,24 @@ const UNSUPPORTED = 'unsupported feature: ';
  * gpg imports every key that has a user ID and exports their public parts; when it imports
  * nothing at all, Helm is handed the first key file as it is (helm-reference.py does so).
  */
-export function handedRing(files: KeyFileReport[], keys: SuppliedKey[], sizes: number[]): Handed {
+export function handedRing(files: KeyFileReport[], keys: SuppliedKey[], raw: Uint8Array[]): Handed {
   const importable = keys.filter((k) => k.key.users.some((u) => u.userID));
   if (importable.length > 0) return { kind: 'ring', keys: importable };
-  return fileAsGiven(files[0]!, sizes[0] ?? 0);
+  return fileAsGiven(files[0]!, raw[0]!);
 }
 
 /** One key file handed over exactly as given. */
-export function fileAsGiven(file: KeyFileReport, size: number): Handed {
-  if (size === 0) return { kind: 'empty' };
-  if (file.format !== 'binary') return { kind: 'text' }; // armor and keyboxes alike
-  return file.keys.length > 0 ? { kind: 'ring', keys: file.keys } : { kind: 'junk' };
+export function fileAsGiven(file: KeyFileReport, bytes: Uint8Array): Handed {
+  return file.format === 'binary' && file.keys.length > 0
+    ? { kind: 'ring', keys: file.keys }
+    : { kind: 'bytes', bytes };
 }
 
 export async function loadRing(handed: Handed, version: HelmVersion): Promise<LoadedRing> {
-  // Armored text and keyboxes start with a byte whose high bit is clear.
-  if (handed.kind === 'text') return { keys: [], error: `failed to load keyring: ${MSB}` };
-  if (handed.kind === 'empty') return { keys: [], error: null };
-  if (handed.kind === 'junk') {
-    return {
-      keys: [],
-      error:
-        'failed to load keyring: openpgp: invalid data: first packet was not a public/private key',
-    };
+  if (handed.kind === 'bytes') {
+    // Armored text and keyboxes fail at once: their first byte has its high bit clear.
+    const error = walkKeyFile(handed.bytes, version);
+    return { keys: [], error: error ? `failed to load keyring: ${error}` : null };
   }
   const loaded: SuppliedKey[] = [];
   let last: string | null = null;
@@ -120,6 +113,20 @@ async function computeProblem(key: PublicKey, version: HelmVersion): Promise<str
     return version === 3
       ? 'openpgp: invalid data: entity without any identities'
       : 'openpgp: invalid data: v4 entity without any identities';
+  }
+  // Both readers refuse a signing subkey whose binding carries no valid back-signature.
+  for (const sub of key.subkeys) {
+    const data = { key: key.keyPacket, bind: sub.keyPacket };
+    for (const binding of sub.bindingSignatures) {
+      const signs = ((binding.keyFlags?.[0] ?? 0) & enums.keyFlags.signData) !== 0;
+      if (!signs) continue;
+      const back = binding.embeddedSignature;
+      const ok =
+        back !== null && (await validMaths(back, sub.keyPacket, enums.signature.keyBinding, data));
+      if (!ok) {
+        return 'openpgp: invalid data: subkey signature invalid: openpgp: invalid data: signing subkey is missing cross-signature';
+      }
+    }
   }
   // Every key revocation must verify against the key itself: a designated revoker's is
   // "signed by alternate key" to Go, and the whole key is dropped.

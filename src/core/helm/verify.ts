@@ -5,7 +5,8 @@
 
 import type { Evidence } from '../verdict/evidence';
 import type { SignatureEvidence } from '../signature/signature';
-import { parseYaml } from '../yaml';
+import { decodeUtf8 } from '../text';
+import { goYamlEncodingProblem, parseYaml, YamlError } from '../yaml';
 import { goQuote } from './go-text';
 import { loadRing, type Handed, type HelmVersion } from './ring';
 
@@ -67,7 +68,7 @@ export async function helmVerify(
   const inRing = new Set(ring.keys.map((k) => k.fingerprint));
   const checked = await checkSignature(ev.signatures, inRing, version, ev.now);
   if (checked.answer === 'reject') return checked;
-  const body = bodyProblem(prov.body, version);
+  const body = bodyProblem(prov.plaintext, version);
   if (body) return reject(body, 'body');
   const listed = prov.files.get(archive.name);
   if (listed === undefined) {
@@ -199,9 +200,10 @@ function goAlgorithm(id: number | null): string {
 /**
  * parseMessageBlock: Helm 4 reads only the part after the first "\n...\n" (its plaintext
  * has no final newline); Helm 3 keeps the final newline and reads the metadata part first.
+ * Both hand Go's YAML reader the bytes, so an encoding fault is its fault too.
  */
-function bodyProblem(body: string, version: HelmVersion): string | null {
-  const parts = (version === 3 ? body + '\n' : body).split('\n...\n');
+function bodyProblem(plaintext: Uint8Array, version: HelmVersion): string | null {
+  const parts = splitBytes(version === 3 ? withLf(plaintext) : plaintext, SEPARATOR);
   if (parts.length < 2) return 'message block must have at least two parts';
   if (version === 3) {
     const meta = yamlProblem(parts[0]!, 'chart.Metadata');
@@ -210,18 +212,48 @@ function bodyProblem(body: string, version: HelmVersion): string | null {
   return yamlProblem(parts[1]!, 'provenance.SumCollection');
 }
 
+const SEPARATOR = Uint8Array.of(0x0a, 0x2e, 0x2e, 0x2e, 0x0a);
+
+function withLf(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length + 1);
+  out.set(bytes);
+  out[bytes.length] = 0x0a;
+  return out;
+}
+
+/** bytes.Split: the parts between occurrences of `sep` (the first three are all Helm uses). */
+function splitBytes(bytes: Uint8Array, sep: Uint8Array): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  let start = 0;
+  for (
+    let i = bytes.indexOf(sep[0]!);
+    i >= 0 && parts.length < 3;
+    i = bytes.indexOf(sep[0]!, i + 1)
+  ) {
+    if (sep.every((b, k) => bytes[i + k] === b)) {
+      parts.push(bytes.subarray(start, i));
+      start = i + sep.length;
+      i = start - 1;
+    }
+  }
+  parts.push(bytes.subarray(start));
+  return parts;
+}
+
 /** sigs.k8s.io/yaml's errors, where our YAML reader can tell them. */
-function yamlProblem(src: string, goType: string): string | null {
+function yamlProblem(bytes: Uint8Array, goType: string): string | null {
+  const encoding = goYamlEncodingProblem(bytes);
+  if (encoding) return `error converting YAML to JSON: yaml: ${encoding}`;
   let doc: unknown;
   try {
-    doc = parseYaml(src);
+    doc = parseYaml(decodeUtf8(bytes));
   } catch (e) {
-    return `error converting YAML to JSON: yaml: ${(e as Error).message}`;
+    if (e instanceof YamlError) return `error converting YAML to JSON: yaml: ${e.go}`;
+    throw e;
   }
-  if (doc === null || doc === undefined || typeof doc === 'object') {
-    return Array.isArray(doc)
-      ? `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type ${goType}`
-      : null;
+  if (doc === null || doc === undefined || (typeof doc === 'object' && !Array.isArray(doc))) {
+    return null;
   }
-  return `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type ${goType}`;
+  const kind = Array.isArray(doc) ? 'array' : 'string';
+  return `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${goType}`;
 }

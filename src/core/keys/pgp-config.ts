@@ -15,6 +15,8 @@ export const pgpConfig: PartialConfig = {
   allowMissingKeyFlags: true,
   ignoreUnsupportedPackets: true,
   ignoreMalformedPackets: false,
+  // gpg and Go take user IDs of any length; openpgp.js stops at 5 KiB by default.
+  maxUserIDLength: 1 << 20,
 };
 
 /** The same settings as a complete Config, for the lower-level calls that need one. */

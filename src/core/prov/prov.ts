@@ -17,12 +17,19 @@ export interface Prov {
   otherHeaders: string[];
   /** The signed text for people: the signed lines decoded as UTF-8, joined by LF. */
   body: string;
+  /** The same lines as bytes, never decoded (Helm parses these). */
+  plaintext: Uint8Array;
   /** The bytes the signature covers (never decoded: see clearsign.ts). */
   signed: Uint8Array;
   /** The "-----BEGIN PGP SIGNATURE-----" block. */
   signatureArmor: string;
-  /** The chart metadata (Chart.yaml fields) from the body, as parsed YAML. */
+  /** The chart metadata (Chart.yaml fields) from the body, as parsed YAML ({} if unreadable). */
   metadata: Record<string, unknown>;
+  /**
+   * Why the metadata part cannot be read, or null. Helm 4 never reads that part, so this is
+   * no reason to refuse the prov: the card says it, and names no chart.
+   */
+  metadataError: ProvError | null;
   /** The "files:" section: archive file name -> the value exactly as written. */
   files: Map<string, string>;
   /**
@@ -76,12 +83,13 @@ export function parseProv(bytes: Uint8Array): Prov {
   }
   const { bom, hashHeaders, otherHeaders, signed, signatureArmor } = envelope;
   const body = decodeUtf8(envelope.plaintext);
-  const base = { bom, hashHeaders, otherHeaders, body, signed, signatureArmor };
+  const plaintext = envelope.plaintext;
+  const base = { bom, hashHeaders, otherHeaders, body, plaintext, signed, signatureArmor };
   try {
     return { ...base, ...parseMessageBlock(body), bodyError: null };
   } catch (e) {
     if (!(e instanceof ProvError)) throw e;
-    return { ...base, metadata: {}, files: new Map(), bodyError: e };
+    return { ...base, metadata: {}, metadataError: null, files: new Map(), bodyError: e };
   }
 }
 
@@ -89,12 +97,21 @@ export function parseProv(bytes: Uint8Array): Prov {
 export const MAX_BODY_CHARS = 256 * 1024;
 
 /** Splits the body like Helm: metadata YAML, "\n...\n", files YAML. */
-export function parseMessageBlock(body: string): Pick<Prov, 'metadata' | 'files'> {
+export function parseMessageBlock(
+  body: string,
+): Pick<Prov, 'metadata' | 'metadataError' | 'files'> {
   if (body.length > MAX_BODY_CHARS) throw new ProvError('body-too-large', { size: body.length });
   // Go's Plaintext ends every line with LF, the last one too.
   const parts = (body + '\n').split('\n...\n');
   if (parts.length < 2) throw new ProvError('no-separator');
-  const metadata = parseYamlMap(parts[0]!, 'metadata');
+  let metadata: Record<string, unknown> = {};
+  let metadataError: ProvError | null = null;
+  try {
+    metadata = parseYamlMap(parts[0]!, 'metadata');
+  } catch (e) {
+    if (!(e instanceof ProvError)) throw e;
+    metadataError = e;
+  }
   const rawFiles = parseYamlMap(parts[1]!, 'files')['files'];
   if (!rawFiles || typeof rawFiles !== 'object' || Array.isArray(rawFiles)) {
     throw new ProvError('no-files');
@@ -104,7 +121,7 @@ export function parseMessageBlock(body: string): Pick<Prov, 'metadata' | 'files'
     if (typeof value !== 'string') throw new ProvError('entry-not-string', { entry: name });
     files.set(name, value);
   }
-  return { metadata, files };
+  return { metadata, metadataError, files };
 }
 
 const DIGEST = /^sha256:[0-9a-fA-F]{64}$/;

@@ -139,7 +139,7 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
     files: keyReports,
     keys,
     inputs: keyInputs,
-    sizes: by.key.map((f) => f.bytes.length),
+    raw: by.key.map((f) => f.bytes),
   };
   const exported = keys.length > 0 ? binaryKeyring(keys) : null;
   const cards: Card[] = [];
@@ -166,7 +166,8 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
       pairedBy: pair.pairedBy,
       keys: keyEvidence,
       signatures:
-        prov?.prov && prov.signature && keys.length > 0
+        // A block with armor headers other than Hash: is no valid clearsigned message at all.
+        prov?.prov && prov.signature && keys.length > 0 && prov.prov.otherHeaders.length === 0
           ? await checkSignatures(prov.prov.signed, prov.signature, keys)
           : [],
       contents,

@@ -43,8 +43,8 @@ export interface KeyEvidence {
   keys: SuppliedKey[];
   /** The key files as a report lists them (name, size, SHA-256). */
   inputs: { role: 'key'; name: string; size: number; sha256: string }[];
-  /** Each key file's size, in the order of `files` (an empty file is an empty keyring to Helm). */
-  sizes: number[];
+  /** Each key file's bytes, in the order of `files` (what Helm reads when handed it as it is). */
+  raw: Uint8Array[];
 }
 
 export interface Evidence {

@@ -23,14 +23,21 @@ export async function judge(ev: Evidence): Promise<Verdict> {
   const outcome = decide(ev);
   const prov = ev.prov?.prov ?? null;
   const deciding = outcome.deciding;
+  // A signer is named only for a signature that holds, by a key that may sign.
   const sig =
-    deciding && deciding.sig.valid && deciding.outcome !== 'bad-signature' ? deciding.sig : null;
+    deciding && deciding.outcome !== 'bad-signature' && deciding.outcome !== 'unknown-key'
+      ? deciding.sig
+      : null;
   const packet = deciding?.sig.packet ?? firstPacket(ev);
   // Cross-checks only mean something against a text the signer vouched for, and an archive
   // read whole (a corrupt one lists what came before the fault, possibly garbled).
   const contents = ev.contents;
   const cross =
-    deciding?.outcome === 'good' && contents?.chart && !contents.problem && !prov?.bodyError
+    deciding?.outcome === 'good' &&
+    contents?.chart &&
+    !contents.problem &&
+    !prov?.bodyError &&
+    !prov?.metadataError
       ? crossCheck(
           prov?.metadata ?? null,
           contents.chart,

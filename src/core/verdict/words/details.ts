@@ -110,6 +110,7 @@ export function detailWords(
     );
   }
   if (prov?.bodyError) out.push(provProblemWords(prov.bodyError));
+  if (prov?.metadataError) out.push(provProblemWords(prov.metadataError));
   if (archive?.problem) out.push(archiveProblemWords(archive.problem));
   if (archive?.tooLarge) out.push(archive.tooLarge);
   out.push(...crossNotes);
