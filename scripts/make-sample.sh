@@ -3,7 +3,7 @@
 # a small chart packaged like `helm package` (NAME-VERSION.tgz, top folder NAME/), its
 # prov built like helm/pkg/provenance/sign.go (metadata YAML, "\n...\n", files YAML,
 # clearsigned with SHA-512) and the signer's public key, armored. The key is a throwaway
-# Ed25519 key made in a temporary GNUPGHOME; its secret half is deleted with it.
+# RSA 3072 key (every Helm version reads it; Helm 3 cannot read Ed25519) made in a temporary GNUPGHOME; its secret half is deleted with it.
 # Needs gpg 2.2+, GNU tar, gzip, sha256sum. Re-running makes a new key and signature.
 set -euo pipefail
 OUT="$(cd "$(dirname "$0")/.." && pwd)/public/sample"
@@ -90,7 +90,7 @@ tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00:00
 SUM=$(sha256sum "$OUT/$ARCHIVE" | cut -d' ' -f1)
 
 UID_="chartproof sample signer <sample@chartproof.invalid>"
-g --faked-system-time '20260101T000000!' --quick-gen-key "$UID_" ed25519 sign 0
+g --faked-system-time '20260101T000000!' --quick-gen-key "$UID_" rsa3072 sign 0
 {
   # Helm marshals the metadata with sorted keys, then "\n...\n", then the files map.
   printf 'apiVersion: v2\nappVersion: 6.5.0\ndescription: A tiny web application chart, signed as a chartproof sample\n'
