@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { useStore } from './state/store';
-import { pinFromHash } from './core/keys/pin';
+import { pinFromHash } from './core/keys';
 import { registerServiceWorker } from './sw/register';
 import { loadShippedKeys } from './state/shipped-keys';
 import './ui/styles.css';

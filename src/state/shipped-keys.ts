@@ -6,8 +6,7 @@
 // the only signers the site accepts unless the user pins another key.
 
 import { create } from 'zustand';
-import { parseTrustedIndex } from '../core/keys/trusted-index';
-import { summarizeKeys, type KeySummary } from '../core/keys/key-summary';
+import { parseTrustedIndex, summarizeKeys, type KeySummary } from '../core/keys';
 import { useStore } from './store';
 
 export const TRUSTED_DIR = 'trusted-keys/';

@@ -3,17 +3,17 @@
 // re-runs the check, so a chart, its prov and its key may arrive in separate drops.
 
 import { create } from 'zustand';
-import type { KeyOrigin } from '../core/keys/keyring';
-import { failureVerdict } from '../core/verdict/failure';
-import { parsePin, pinValue } from '../core/keys/pin';
-import type { Verdict } from '../core/verdict/types';
-import type { ArchiveListing } from '../core/archive/chart-archive';
-import type { ChartMeta } from '../core/archive/chart-meta';
+import { type KeyOrigin, parsePin, pinValue } from '../core/keys';
+import { failureVerdict, type Verdict } from '../core/verdict';
+import {
+  type ArchiveListing,
+  type ChartMeta,
+  type Contents,
+  DEFAULT_LIMITS,
+} from '../core/archive';
 import { Verifier } from '../worker/client';
 import type { ArchiveLimits, DropSummary, Phase } from '../worker/protocol';
-import type { IndexMatch } from '../core/repo/repo-index';
-import type { Contents } from '../core/archive/contents';
-import { DEFAULT_LIMITS } from '../core/archive/limits';
+import type { IndexMatch } from '../core/repo';
 
 export interface GivenFile {
   id: string;
@@ -32,6 +32,8 @@ export interface Card {
   listing?: ArchiveListing | null;
   chart?: ChartMeta | null;
   index?: IndexMatch;
+  /** The keys given as the binary keyring Helm reads, when it cannot read them as given. */
+  helmKeyring?: Uint8Array | null;
   /** What the worker is doing for this card while its verdict is pending. */
   progress?: { phase: Phase; fraction: number | null };
 }

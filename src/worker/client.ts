@@ -11,7 +11,7 @@ import type {
   ToWorker,
   WorkerFile,
 } from './protocol';
-import type { Contents } from '../core/archive/contents';
+import type { Contents } from '../core/archive';
 
 export interface VerifierEvents {
   plan(run: number, cards: { id: string; archive: string }[]): void;

@@ -2,10 +2,9 @@
 // handles (structured clone of a Blob shares its bytes, nothing is copied); the worker
 // reads them itself, so large archives never pass through the page's heap.
 
-import type { KeyOrigin } from '../core/keys/keyring';
-import type { Card, DropSummary, Phase } from '../core/verdict/evaluate';
-import type { ArchiveLimits } from '../core/archive/limits';
-import type { Contents } from '../core/archive/contents';
+import type { KeyOrigin } from '../core/keys';
+import type { Card, DropSummary, Phase } from '../core/verdict';
+import type { ArchiveLimits, Contents } from '../core/archive';
 
 export interface WorkerFile {
   id: string;

@@ -5,10 +5,8 @@
 // chart again. A newer request stops the older one between steps (its AbortController); a
 // file the page forgets (removed, replaced, reset) stops its own unpacking too.
 
-import { archiveFacts } from '../core/archive/facts';
-import { evaluate, type DropSummary, type InputFile } from '../core/verdict/evaluate';
-import { readContents, type Contents } from '../core/archive/contents';
-import type { ArchiveFacts } from '../core/verdict/rules';
+import { archiveFacts, readContents, type Contents } from '../core/archive';
+import { evaluate, type DropSummary, type InputFile, type ArchiveFacts } from '../core/verdict';
 import type { EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -1,0 +1,9 @@
+// The archive's public surface: hash a chart archive, open it within limits (gunzip + our tar
+// reader, Helm's loader rules), read its Chart.yaml, and cross-check it against the prov.
+export { archiveFacts, sha256Hex } from './facts';
+export { readContents, type Contents, type ReadOptions } from './contents';
+export { listArchive, readChartArchive, ArchiveError } from './chart-archive';
+export type { ArchiveListing, EntryType, TarEntry, ArchiveFailure } from './chart-archive';
+export { DEFAULT_LIMITS, HELM_MAX_CHART, MiB, type ArchiveLimits } from './limits';
+export { crossCheck, findChartYaml, readChartMeta, signKeyFingerprint } from './chart-meta';
+export type { ChartMeta, CrossCheck } from './chart-meta';

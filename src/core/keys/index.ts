@@ -1,0 +1,15 @@
+// The keys' public surface: load OpenPGP keys from any key file people have (armor, binary
+// rings, GnuPG keyboxes, secret exports), merge copies, judge how a key stands from its own
+// packets, pins and a site's list of trusted keys.
+export { loadKeyFile, mergeKeyFiles } from './keyring';
+export type { KeyFileFormat, KeyFileReport, KeyOrigin, SuppliedKey } from './keyring';
+export { keyStanding, type KeyStanding, type Revocation } from './standing';
+export { summarizeKeys, type KeySummary } from './key-summary';
+export { parsePin, pinFromHash, pinValue, type Pin } from './pin';
+export {
+  normalizeFingerprint,
+  parseTrustedIndex,
+  safeKeyName,
+  MAX_KEY_FILES,
+} from './trusted-index';
+export type { TrustedIndex } from './trusted-index';
