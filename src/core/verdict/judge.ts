@@ -4,7 +4,7 @@
 
 import { crossCheck } from '../archive/chart-meta';
 import { helmVerdicts, type HelmAnswer } from '../helm';
-import { chartId } from '../prov/prov';
+import { chartId, listedDigest, type Prov } from '../prov/prov';
 import { describePackets } from '../signature/signature';
 import { describeSigner } from '../signature/signer';
 import type { Evidence } from './evidence';
@@ -122,7 +122,7 @@ export async function judge(ev: Evidence): Promise<Verdict> {
     ],
     pairedBy: ev.pairedBy,
     hash: {
-      expected: outcome.listedAs ? (prov?.files.get(outcome.listedAs) ?? null) : null,
+      expected: listedAs(prov, outcome.listedAs),
       listedAs: outcome.listedAs,
       match: outcome.hashMatch,
     },
@@ -176,6 +176,12 @@ export async function judge(ev: Evidence): Promise<Verdict> {
 
 function firstPacket(ev: Evidence) {
   return ev.prov?.signature ? (describePackets(ev.prov.signature)[0] ?? null) : null;
+}
+
+/** The value files: lists for the archive: the hex digest when spelt sha256:<hex>, else as written. */
+function listedAs(prov: Prov | null, name: string | null) {
+  const value = name ? prov?.files.get(name) : undefined;
+  return value === undefined ? null : (listedDigest(value) ?? value);
 }
 
 /** The lines `helm verify` prints for a good chart. */

@@ -4,6 +4,7 @@
 // docs/schemas/report-v1.schema.json. Pure: verdicts in, text or plain objects out.
 
 import { REASON_WORDS, STATUS_WORDS, WARNING_WORDS } from './words';
+import { listedDigest } from '../prov/prov';
 import type { HelmAnswer, Reason, Status, Verdict, Warning } from './types';
 
 /** Kept equal to package.json's version by test/report.test.ts. */
@@ -93,9 +94,9 @@ export function jsonReport(cards: readonly ReportCard[], meta: ReportMeta = {}):
   };
 }
 
-function cardReport(card: ReportCard, meta: ReportMeta): CardReport {
-  // Fields are picked one by one: runtime objects can carry more than their types say, and
-  // the schema admits no unknown field.
+function cardReport(card: ReportCard, meta: ReportMeta) {
+  // Fields are picked one by one, `satisfies` holding them to the schema's type: runtime
+  // objects can carry more than their types say, and the schema admits no unknown field.
   const v = card.verdict;
   const s = v.signer;
   const timings = Object.keys(v.timings).length > 0 ? { timings: { ...v.timings } } : {};
@@ -122,7 +123,10 @@ function cardReport(card: ReportCard, meta: ReportMeta): CardReport {
           name: v.prov.name,
           bom: v.prov.bom,
           hashHeaders: [...v.prov.hashHeaders],
-          files: v.prov.files.map(([name, sha256]) => ({ name, sha256 })),
+          files: v.prov.files.map(([name, value]) => ({
+            name,
+            sha256: listedDigest(value) ?? value,
+          })),
           body: v.prov.body,
         }
       : null,
@@ -182,7 +186,7 @@ function cardReport(card: ReportCard, meta: ReportMeta): CardReport {
     helmInstall: { answer: v.helm.install.answer, why: v.helm.install.why },
     helmKeyring: v.helm.keyring,
     ...timings,
-  };
+  } satisfies CardReport;
 }
 
 /** The archive's name, or the prov's for a card without an archive (the contract's data-archive). */

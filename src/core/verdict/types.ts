@@ -1,6 +1,15 @@
 // The vocabulary of a verdict. These strings are part of the page's testing contract
 // (data-status, data-reason, data-warnings): change them only together with DEVELOPERS.md.
 
+import type { HelmKeyring } from '../helm';
+import type { KeyFileReport, SuppliedKey } from '../keys/keyring';
+import type { Prov } from '../prov/prov';
+import type { SignaturePacketInfo } from '../signature/signature';
+import type { SignerInfo } from '../signature/signer';
+import type { ArchiveFacts } from './evidence';
+import type { PairedBy } from './pairing';
+import type { HashMatch } from './rules';
+
 export type Status = 'verified' | 'failed' | 'unsigned' | 'no-key' | 'error';
 
 export type Reason =
@@ -47,7 +56,7 @@ export interface HelmVerdicts {
   /** Helm 4 verification plus its chart loader, as `helm install --verify` (data-helm-install). */
   install: HelmVerdict;
   /** Whether Helm reads the key files as given or they must be converted (data-helm-keyring). */
-  keyring: 'as-given' | 'convert' | null;
+  keyring: HelmKeyring;
   /** The command that makes key.gpg from the key files given, when they must be converted. */
   convert: string | null;
 }
@@ -64,57 +73,31 @@ export interface Verdict {
   chart: string | null;
   /** name@version the prov claims, whatever the outcome. */
   claimedChart: string | null;
-  archive: { name: string; size: number; sha256: string; gzip: boolean } | null;
-  prov: {
-    name: string;
-    body: string;
-    hashHeaders: string[];
-    files: [string, string][];
-    bom: boolean;
-  } | null;
+  archive: Pick<ArchiveFacts, 'name' | 'size' | 'sha256' | 'gzip'> | null;
+  prov:
+    | (Pick<Prov, 'body' | 'hashHeaders' | 'bom'> & { name: string; files: [string, string][] })
+    | null;
   /** The files this verdict was made from, with their SHA-256 (what a report lists). */
   inputs: { role: 'archive' | 'prov' | 'key'; name: string; size: number; sha256: string }[];
-  pairedBy: 'name' | 'hash' | 'chart' | 'lone' | null;
+  pairedBy: PairedBy | null;
   hash: {
+    /** The SHA-256 the prov lists for the archive (hex when written as sha256:<hex>). */
     expected: string | null;
     listedAs: string | null;
-    match: 'name' | 'hash' | 'mismatch' | 'not-listed' | null;
+    match: HashMatch | null;
   };
-  signature: {
-    keyId: string;
-    issuerFingerprint: string | null;
-    created: string | null;
-    hashAlgorithm: string;
-    count: number;
-    detail: string | null;
-  } | null;
-  signer: {
-    fingerprint: string;
-    signingKeyFingerprint: string;
-    userId: string | null;
-    algorithm: string;
-    bits: number | null;
-    keyCreated: string;
-    expires: string | null;
-    origin: string;
-    source: string;
-  } | null;
+  signature:
+    | (Pick<SignaturePacketInfo, 'keyId' | 'issuerFingerprint' | 'created' | 'hashAlgorithm'> & {
+        count: number;
+        detail: string | null;
+      })
+    | null;
+  signer: (SignerInfo & Pick<SuppliedKey, 'origin' | 'source'>) | null;
   revocation: { date: string | null; hard: boolean; reason: string } | null;
-  keys: {
-    fingerprint: string;
-    userIds: string[];
-    source: string;
-    origin: string;
-    fromSecret: boolean;
-  }[];
-  keyFiles: {
-    name: string;
-    format: string;
+  keys: Pick<SuppliedKey, 'fingerprint' | 'userIds' | 'source' | 'origin' | 'fromSecret'>[];
+  keyFiles: (Pick<KeyFileReport, 'name' | 'format' | 'secret' | 'notes' | 'error'> & {
     keys: number;
-    secret: boolean;
-    notes: string[];
-    error: string | null;
-  }[];
+  })[];
   /** The expected signer, when one was pinned, and whether the actual signer matches. */
   pin: { value: string; matched: boolean | null } | null;
   helm: HelmVerdicts;
