@@ -3,18 +3,11 @@
 import { useRef, useState } from 'react';
 import { helmReport, jsonReport, subjectOf, type ReportCard } from '../core/verdict/report';
 import { useStore, type Card } from '../state/store';
+import { saveFile } from './download';
 import './report.css';
 
 function download(name: string, data: unknown) {
-  const url = URL.createObjectURL(
-    new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  // Revoke later: the browser starts reading the URL only after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(name, new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' }));
 }
 
 /** chartproof-report-NAME-VERSION.json (or the archive's name), safe as a file name. */

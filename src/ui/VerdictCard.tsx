@@ -59,7 +59,7 @@ export const VerdictCard = memo(function VerdictCard({ card }: { card: Card }) {
         </ul>
       ) : null}
       <SignatureFacts verdict={v} />
-      <HelmPanel verdict={v} />
+      <HelmPanel verdict={v} keyring={card.helmKeyring ?? null} />
       <ReportActions card={{ archive: card.archive, prov: card.prov, verdict: v }} />
       <VerdictDetails verdict={v} />
       {card.listing ? (

@@ -1,7 +1,7 @@
 // The rows of the results table for a batch of charts: one per card, filterable by status and
 // sortable by column. Pure, so it is tested without a browser.
 import type { Card } from '../../state/store';
-import type { Status } from '../../core/verdict/types';
+import type { Status, Verdict } from '../../core/verdict/types';
 
 export type Column = 'chart' | 'status' | 'signer' | 'helm' | 'index';
 export type Filter = Status | 'pending' | 'all';
@@ -27,6 +27,13 @@ const STATUS_ORDER: Record<Row['status'], number> = {
   verified: 5,
 };
 
+/** Helm 4's and Helm 3's `helm verify`, compactly: a reviewer sees where they differ. */
+function helmCell(v: Verdict): string {
+  const { v4, v3 } = v.helm;
+  if (v4.answer === null && v3.answer === null) return '';
+  return `4: ${v4.answer ?? '—'} · 3: ${v3.answer ?? '—'}`;
+}
+
 export function rowOf(card: Card): Row {
   const v = card.verdict;
   return {
@@ -36,7 +43,7 @@ export function rowOf(card: Card): Row {
     status: v?.status ?? 'pending',
     reason: v?.reason ?? '',
     signer: v?.signer?.userId ?? v?.signer?.fingerprint ?? '',
-    helm: v?.helm.v4.answer ?? '',
+    helm: v ? helmCell(v) : '',
     index: card.index?.state ?? '',
   };
 }

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Contents } from '../../core/archive/contents';
 import { useStore } from '../../state/store';
 import type { TarEntry } from '../../core/archive/chart-archive';
+import { BlobLink } from '../download';
 import { SafeHtml } from './SafeHtml';
 import { highlightLines, languageOf } from './highlight';
 import { renderMarkdown } from './markdown';
@@ -81,10 +82,6 @@ export function FileViewer({ entry }: { entry: TarEntry }) {
     () => (shown !== null && html === null ? highlightLines(shown, languageOf(entry.path)) : []),
     [shown, entry.path, html],
   );
-  const download = useMemo(
-    () => (data ? URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>])) : null),
-    [data],
-  );
   const name = entry.path.split('/').pop() ?? 'file';
   return (
     <section
@@ -113,10 +110,10 @@ export function FileViewer({ entry }: { entry: TarEntry }) {
             {nested ? 'Close subchart' : 'Open as chart'}
           </button>
         ) : null}
-        {download ? (
-          <a className="button small" href={download} download={name}>
+        {data ? (
+          <BlobLink className="button small" data={data} download={name}>
             Download
-          </a>
+          </BlobLink>
         ) : null}
       </header>
       {md && 'refused' in md ? (
