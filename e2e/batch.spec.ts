@@ -61,6 +61,11 @@ test('a whole repository: table, filters, index.yaml digests, one click to a car
     `${cases.length} charts · ${cases.length} checked`,
   );
   await expect(batch.getByTestId('batch-row')).toHaveCount(cases.length);
+  // Helm 4's and Helm 3's helm verify side by side. Every archive was renamed N-…, and Helm
+  // looks an archive up in the prov by its exact file name only: both refuse every one.
+  await expect(batch.locator('[data-testid="batch-row"] td:nth-child(4)')).toHaveText(
+    cases.map(() => '4: reject · 3: reject'),
+  );
 
   // index.yaml: the second archive's digest was changed, and one entry has no archive.
   const summary = page.getByTestId('index-summary');

@@ -25,7 +25,19 @@ for (const c of loadManifest()) {
       c.expect.signer_fingerprint ?? '',
     );
     await expect(card).toHaveAttribute('data-chart', c.expect.chart ?? '');
+    // What the real Helm binaries answered (expect.helm*, helm-reference.py); null → empty.
     await expect(card).toHaveAttribute('data-helm', c.expect.helm ?? '');
+    await expect(card).toHaveAttribute('data-helm3', c.expect.helm3 ?? '');
+    await expect(card).toHaveAttribute('data-helm-install', c.expect.helm_install ?? '');
+    await expect(card).toHaveAttribute('data-helm-keyring', c.expect.helm_keyring ?? '');
+    // Helm's own messages, word for word, each once in the panel (a repeat says "Same message").
+    const shown = await card.getByTestId('helm-why').allInnerTexts();
+    for (const why of [c.expect.helm_why, c.expect.helm3_why, c.expect.helm_install_why]) {
+      if (why) expect(shown).toContain(`Error: ${why}`);
+    }
+    // key.gpg is offered exactly where Helm needs the keys converted and there are keys.
+    const convertible = c.expect.helm_keyring === 'convert' && c.expect.reason !== 'malformed-key';
+    await expect(card.getByTestId('helm-keyring-download')).toHaveCount(convertible ? 1 : 0);
     const archive = c.files.find((f) => /\.tgz$/.test(f));
     if (archive) await expect(card).toHaveAttribute('data-archive', archive);
   });

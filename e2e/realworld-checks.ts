@@ -16,6 +16,7 @@ const REASONS = [
   'unknown-key',
   'key-revoked',
   'key-expired',
+  'signature-expired',
   'not-listed',
   'malformed-prov',
   'malformed-key',
@@ -42,7 +43,7 @@ export async function settled(page: Page, count: number) {
   return cards;
 }
 
-/** What holds for any input: the contract's statuses, reasons, warnings, signer, helm. */
+/** What holds for any input: the contract's statuses, reasons, warnings, signer, Helm's answers. */
 export async function expectContractVocabulary(cards: Locator) {
   for (const card of await cards.all()) {
     const status = (await card.getAttribute('data-status')) ?? '';
@@ -51,7 +52,12 @@ export async function expectContractVocabulary(cards: Locator) {
     const warnings = ((await card.getAttribute('data-warnings')) ?? '').split(' ');
     for (const w of warnings.filter(Boolean)) expect(WARNINGS).toContain(w);
     expect(await card.getAttribute('data-signer-fingerprint')).toMatch(/^([0-9A-F]{40})?$/);
-    expect(['accept', 'reject', '']).toContain((await card.getAttribute('data-helm')) ?? '');
+    for (const attr of ['data-helm', 'data-helm3', 'data-helm-install']) {
+      expect(['accept', 'reject', '']).toContain((await card.getAttribute(attr)) ?? '');
+    }
+    expect(['as-given', 'convert', '']).toContain(
+      (await card.getAttribute('data-helm-keyring')) ?? '',
+    );
     if (status === 'verified') {
       expect(await card.getAttribute('data-chart')).toMatch(/^.+@.+$/);
       expect(await card.getAttribute('data-signer-fingerprint')).toMatch(/^[0-9A-F]{40}$/);
@@ -95,9 +101,12 @@ export async function expectEstablishedAnswer(card: Locator, want: Expect) {
     expect(got.sort(), want.why).toEqual(expected.sort());
   }
   if (want.helm !== undefined) {
-    await expect(card).toHaveAttribute(
-      'data-helm',
-      expired && want.helm === 'accept' ? 'reject' : want.helm,
-    );
+    // Helm 4 judges the key at the moment you verify; Helm 3 never checks expiry.
+    const helm4 = expired && want.helm === 'accept' ? 'reject' : want.helm;
+    await expect(card).toHaveAttribute('data-helm', helm4);
+    await expect(card).toHaveAttribute('data-helm3', want.helm3 ?? want.helm);
+    // Helm 4's install check is its verify plus the chart loader; on this corpus real Helm's
+    // install answer equals its verify answer for every case (the oracle).
+    await expect(card).toHaveAttribute('data-helm-install', helm4);
   }
 }
