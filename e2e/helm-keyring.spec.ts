@@ -20,7 +20,10 @@ const CASES = ['key-rsa3072', 'key-format-kbx', 'key-format-secret-armored'];
 const uint = (bytes: Uint8Array, at: number, n: number) =>
   bytes.subarray(at, at + n).reduce((x, b) => x * 256 + b, 0);
 
-/** The tags of an OpenPGP packet stream (RFC 9580 §4.2, old and new headers); throws when cut. */
+/**
+ * The tags of an OpenPGP packet stream (RFC 9580 §4.2, old and new headers); throws when cut.
+ * Deliberately not src/core's packet walker: the check must not trust the code that made the file.
+ */
 function packetTags(bytes: Uint8Array): number[] {
   const tags: number[] = [];
   for (let i = 0; i < bytes.length;) {
