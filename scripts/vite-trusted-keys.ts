@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { indexJson, makeIndex, type TrustedKeysIndex } from './trusted-keys.mjs';
-import { parseTrustedIndex } from '../src/core/keys/trusted-index';
+import { parseTrustedIndex, TrustedIndexError } from '../src/core/keys/trusted-index';
+import { trustedIndexProblemWords } from '../src/core/verdict/words/keys';
 import { summarizeKeys } from '../src/core/keys/key-summary';
 
 const DIR = 'trusted-keys';
@@ -24,7 +25,9 @@ async function indexFor(dir: string): Promise<{ json: string | null; warnings: s
     try {
       index = parseTrustedIndex(text);
     } catch (e) {
-      throw new Error(`public/${INDEX}: ${(e as Error).message}`, { cause: e });
+      const why =
+        e instanceof TrustedIndexError ? trustedIndexProblemWords(e.problem) : (e as Error).message;
+      throw new Error(`public/${INDEX}: ${why}`, { cause: e });
     }
   } else {
     const made = await makeIndex(dir);

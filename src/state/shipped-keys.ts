@@ -6,7 +6,8 @@
 // the only signers the site accepts unless the user pins another key.
 
 import { create } from 'zustand';
-import { parseTrustedIndex, summarizeKeys, type KeySummary } from '../core/keys';
+import { parseTrustedIndex, summarizeKeys, TrustedIndexError, type KeySummary } from '../core/keys';
+import { trustedIndexProblemWords } from '../core/verdict/words';
 import { useStore } from './store';
 
 export const TRUSTED_DIR = 'trusted-keys/';
@@ -63,11 +64,11 @@ export async function loadShippedKeys(base: string = import.meta.env.BASE_URL): 
   try {
     index = parseTrustedIndex(text);
   } catch (e) {
+    const why =
+      e instanceof TrustedIndexError ? trustedIndexProblemWords(e.problem) : (e as Error).message;
     return void useSiteKeys.setState({
       status: 'error',
-      problems: [
-        `This site’s ${TRUSTED_DIR}index.json was refused: ${(e as Error).message}. No key is shipped.`,
-      ],
+      problems: [`This site’s ${TRUSTED_DIR}index.json was refused: ${why}. No key is shipped.`],
     });
   }
 

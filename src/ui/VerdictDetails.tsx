@@ -1,6 +1,6 @@
 import type { Verdict } from '../core/verdict/types';
 import { groupFingerprint } from '../core/text';
-import { keyFileWords } from '../core/verdict/words';
+import { keyFileWords, keyNoteWords } from '../core/verdict/words';
 
 const PAIRED = {
   name: 'by file name',
@@ -61,7 +61,7 @@ export function VerdictDetails({ verdict: v }: { verdict: Verdict }) {
             {v.keyFiles.flatMap((f) =>
               f.notes.map((n, i) => (
                 <li key={`${f.name}-${i}`}>
-                  {f.name}: {n}
+                  {f.name}: {keyNoteWords(n)}
                 </li>
               )),
             )}

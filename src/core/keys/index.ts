@@ -2,7 +2,15 @@
 // rings, GnuPG keyboxes, secret exports), merge copies, judge how a key stands from its own
 // packets, pins and a site's list of trusted keys.
 export { loadKeyFile, mergeKeyFiles } from './keyring';
-export type { KeyFileFormat, KeyFileReport, KeyOrigin, SuppliedKey } from './keyring';
+export type {
+  KeyFileFormat,
+  KeyFileProblem,
+  KeyFileReport,
+  KeyNote,
+  KeyOrigin,
+  SuppliedKey,
+} from './keyring';
+export type { NonKeyKind } from './sniff';
 export { keyStanding, type KeyStanding, type Revocation } from './standing';
 export { summarizeKeys, type KeySummary } from './key-summary';
 export { parsePin, pinFromHash, pinValue, type Pin } from './pin';
@@ -11,5 +19,6 @@ export {
   parseTrustedIndex,
   safeKeyName,
   MAX_KEY_FILES,
+  TrustedIndexError,
 } from './trusted-index';
-export type { TrustedIndex } from './trusted-index';
+export type { TrustedIndex, TrustedIndexProblem } from './trusted-index';

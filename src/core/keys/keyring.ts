@@ -16,7 +16,7 @@ import {
 import { pgpConfig, pgpFullConfig } from './pgp-config';
 import { isKeybox, readKeybox } from './keybox';
 import { splitTransferableKeys, TAG_SECRET_KEY, type KeyChunk, type SplitResult } from './packets';
-import { describeNonKey } from './sniff';
+import { nonKeyKind, type NonKeyKind } from './sniff';
 import { decodeUtf8, looksLikeText } from '../text';
 
 export type KeyOrigin = 'dropped' | 'pasted' | 'shipped';
@@ -33,16 +33,36 @@ export interface SuppliedKey {
 
 export type KeyFileFormat = 'armored' | 'binary' | 'keybox' | 'none';
 
+/** Keys or parts of a key file that were skipped (words/keys.ts says them). */
+export type KeyNote =
+  | { code: 'keybox-x509'; count: number }
+  | { code: 'keybox-ephemeral'; count: number }
+  | { code: 'keybox-truncated' }
+  | { code: 'binary-damaged'; at: number }
+  /** `message`: openpgp.js's own words. */
+  | { code: 'armor-undecodable'; block: number; message: string }
+  | { code: 'key-skipped'; message: string }
+  | { code: 'more-skipped' };
+
+/** Why a key file gave no usable key at all. */
+export type KeyFileProblem =
+  | { code: 'empty-keybox' }
+  /** A revocation certificate (long key ID of the key it revokes), not a key. */
+  | { code: 'revocation-only'; keyId: string }
+  /** Keys were there but none could be read: the first note says why. */
+  | { code: 'unusable'; note: KeyNote }
+  | { code: 'not-a-key'; looksLike: NonKeyKind };
+
 export interface KeyFileReport {
   name: string;
   format: KeyFileFormat;
   keys: SuppliedKey[];
   /** The file held secret key material (only its public part is used). */
   secret: boolean;
-  /** Keys or parts that were skipped, in plain words. */
-  notes: string[];
+  /** Keys or parts that were skipped. */
+  notes: KeyNote[];
   /** Why the file gave no usable key at all; null when it gave at least one. */
-  error: string | null;
+  error: KeyFileProblem | null;
   /** Key revocation certificates outside any key (gpg --gen-revoke): mergeKeyFiles applies them. */
   revocations: SignaturePacket[];
 }
@@ -76,11 +96,9 @@ export async function loadKeyFile(
     report.format = 'keybox';
     const kbx = readKeybox(bytes);
     for (const block of kbx.keyblocks) split(block);
-    if (kbx.x509) report.notes.push(`${kbx.x509} X.509 certificate(s) in the keybox were ignored.`);
-    if (kbx.ephemeral)
-      report.notes.push(`${kbx.ephemeral} ephemeral key(s) were ignored, as gpg does.`);
-    if (kbx.truncated)
-      report.notes.push('The keybox file is cut off; keys after the cut are missing.');
+    if (kbx.x509) report.notes.push({ code: 'keybox-x509', count: kbx.x509 });
+    if (kbx.ephemeral) report.notes.push({ code: 'keybox-ephemeral', count: kbx.ephemeral });
+    if (kbx.truncated) report.notes.push({ code: 'keybox-truncated' });
   } else if (
     looksLikeText(bytes) &&
     decodeUtf8(bytes.subarray(0, 1 << 20)).includes('-----BEGIN PGP')
@@ -91,13 +109,13 @@ export async function loadKeyFile(
     report.format = 'binary';
     const { damagedAt } = split(bytes);
     if (damagedAt !== null && chunks.length > 0) {
-      report.notes.push(`The file is damaged at byte ${damagedAt}; keys after it are missing.`);
+      report.notes.push({ code: 'binary-damaged', at: damagedAt });
     }
   }
 
   for (const chunk of chunks) await addChunk(chunk, report, origin);
   for (const packet of stray) await addRevocation(packet, report);
-  if (report.keys.length === 0) report.error = noKeyMessage(bytes, report);
+  if (report.keys.length === 0) report.error = noKeyProblem(bytes, report);
   return report;
 }
 
@@ -114,7 +132,7 @@ async function collectArmored(
         data instanceof Uint8Array ? data : new Uint8Array(await new Response(data).arrayBuffer());
       split(bin);
     } catch (e) {
-      note(report, `Armored block ${i + 1} could not be decoded: ${(e as Error).message}`);
+      note(report, { code: 'armor-undecodable', block: i + 1, message: (e as Error).message });
     }
   }
 }
@@ -124,7 +142,7 @@ async function addChunk(chunk: KeyChunk, report: KeyFileReport, origin: KeyOrigi
   try {
     key = await readKey({ binaryKey: chunk.bytes, config: pgpConfig });
   } catch (e) {
-    note(report, `A key was skipped: ${(e as Error).message}`);
+    note(report, { code: 'key-skipped', message: (e as Error).message });
     return;
   }
   const fromSecret = chunk.tag === TAG_SECRET_KEY || key.isPrivate();
@@ -153,19 +171,18 @@ async function addRevocation(chunk: KeyChunk, report: KeyFileReport) {
   }
 }
 
-function note(report: KeyFileReport, message: string) {
-  if (report.notes.length < MAX_NOTES) report.notes.push(message);
-  else if (report.notes.length === MAX_NOTES) report.notes.push('More keys were skipped.');
+function note(report: KeyFileReport, n: KeyNote) {
+  if (report.notes.length < MAX_NOTES) report.notes.push(n);
+  else if (report.notes.length === MAX_NOTES) report.notes.push({ code: 'more-skipped' });
 }
 
-function noKeyMessage(bytes: Uint8Array, report: KeyFileReport): string {
-  if (report.format === 'keybox') return 'This GnuPG keybox holds no OpenPGP public key.';
+function noKeyProblem(bytes: Uint8Array, report: KeyFileReport): KeyFileProblem {
+  if (report.format === 'keybox') return { code: 'empty-keybox' };
   const revoked = report.revocations[0]?.issuerKeyID.toHex().toUpperCase();
-  if (revoked) {
-    return `This is a revocation certificate for key ${revoked}, not a key: it is applied when that key is given too.`;
-  }
-  if (report.notes.length > 0) return `No usable OpenPGP key: ${report.notes[0]}`;
-  return `This file holds no OpenPGP key: it looks like ${describeNonKey(bytes)}.`;
+  if (revoked) return { code: 'revocation-only', keyId: revoked };
+  const first = report.notes[0];
+  if (first) return { code: 'unusable', note: first };
+  return { code: 'not-a-key', looksLike: nonKeyKind(bytes) };
 }
 
 const revokes = (rev: SignaturePacket, key: PublicKey) => rev.issuerKeyID.equals(key.getKeyID());

@@ -13,6 +13,26 @@ export interface TrustedIndex {
 /** At most this many key files are read (a publisher has one or two; a typo is not a DoS). */
 export const MAX_KEY_FILES = 32;
 
+/** Why index.json is refused (words/keys.ts says it so a publisher can act on it). */
+export type TrustedIndexProblem =
+  | { code: 'not-json' }
+  | { code: 'not-an-object' }
+  | { code: 'keys-not-a-list' }
+  | { code: 'too-many-keys'; count: number; max: number }
+  /** `entry`: the value as the JSON gave it. */
+  | { code: 'bad-key-name'; entry: unknown }
+  | { code: 'fingerprints-not-a-list' }
+  | { code: 'bad-fingerprint'; entry: unknown };
+
+export class TrustedIndexError extends Error {
+  override readonly name = 'TrustedIndexError';
+  constructor(readonly problem: TrustedIndexProblem) {
+    super(problem.code);
+  }
+}
+
+const refuse = (problem: TrustedIndexProblem) => new TrustedIndexError(problem);
+
 // One path segment of ordinary characters: no '/', '\', '%', ':' or '?', so the name can
 // neither leave trusted-keys/ nor become an absolute or encoded URL.
 const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._+-]{0,127}$/;
@@ -30,33 +50,30 @@ export function normalizeFingerprint(input: unknown): string | null {
   return /^([0-9A-F]{40}|[0-9A-F]{64})$/.test(compact) ? compact : null;
 }
 
-/** Parses index.json; throws with a message a publisher can act on. */
+/** Parses index.json; throws a TrustedIndexError saying what a publisher should fix. */
 export function parseTrustedIndex(text: string): TrustedIndex {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Error('it is not valid JSON');
+    throw refuse({ code: 'not-json' });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new Error('it must be an object such as {"keys": ["publisher.asc"]}');
+    throw refuse({ code: 'not-an-object' });
   const { keys, fingerprints } = data as { keys?: unknown; fingerprints?: unknown };
-  if (!Array.isArray(keys)) throw new Error('"keys" must be a list of file names');
+  if (!Array.isArray(keys)) throw refuse({ code: 'keys-not-a-list' });
   if (keys.length > MAX_KEY_FILES)
-    throw new Error(`"keys" lists ${keys.length} files; at most ${MAX_KEY_FILES} are read`);
+    throw refuse({ code: 'too-many-keys', count: keys.length, max: MAX_KEY_FILES });
   const names = keys.map((k) => {
     const safe = safeKeyName(k);
-    if (!safe)
-      throw new Error(
-        `"keys" entry ${JSON.stringify(k)} is not a plain file name inside trusted-keys/`,
-      );
+    if (!safe) throw refuse({ code: 'bad-key-name', entry: k });
     return safe;
   });
   if (fingerprints !== undefined && !Array.isArray(fingerprints))
-    throw new Error('"fingerprints" must be a list of fingerprints');
+    throw refuse({ code: 'fingerprints-not-a-list' });
   const fprs = (fingerprints ?? []).map((f: unknown) => {
     const fpr = normalizeFingerprint(f);
-    if (!fpr) throw new Error(`"fingerprints" entry ${JSON.stringify(f)} is not a fingerprint`);
+    if (!fpr) throw refuse({ code: 'bad-fingerprint', entry: f });
     return fpr;
   });
   return { keys: [...new Set(names)], fingerprints: [...new Set(fprs)] };

@@ -3,7 +3,13 @@
 // versioned machine-readable form documented in docs/report.md and
 // docs/schemas/report-v1.schema.json. Pure: verdicts in, text or plain objects out.
 
-import { REASON_WORDS, STATUS_WORDS, WARNING_WORDS } from './words';
+import {
+  keyFileProblemWords,
+  keyNoteWords,
+  REASON_WORDS,
+  STATUS_WORDS,
+  WARNING_WORDS,
+} from './words';
 import { listedDigest } from '../prov/prov';
 import type { HelmAnswer, Reason, Status, Verdict, Warning } from './types';
 
@@ -66,7 +72,11 @@ export interface CardReport {
   } | null;
   revocation: Verdict['revocation'];
   keys: Verdict['keys'];
-  keyFiles: Verdict['keyFiles'];
+  /** The key files, with the key reader's notes and problem in words. */
+  keyFiles: (Omit<Verdict['keyFiles'][number], 'notes' | 'error'> & {
+    notes: string[];
+    error: string | null;
+  })[];
   pin: Verdict['pin'];
   helm: { answer: HelmAnswer; why: string | null; explain: string | null; lines: string[] };
   /** Helm 3.17's `helm verify`, and Helm 4's install check: answer and Helm's message. */
@@ -172,8 +182,8 @@ function cardReport(card: ReportCard, meta: ReportMeta) {
       format: f.format,
       keys: f.keys,
       secret: f.secret,
-      notes: [...f.notes],
-      error: f.error,
+      notes: f.notes.map(keyNoteWords),
+      error: f.error && keyFileProblemWords(f.error),
     })),
     pin: v.pin ? { value: v.pin.value, matched: v.pin.matched } : null,
     helm: {

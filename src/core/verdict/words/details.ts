@@ -8,6 +8,7 @@ import { chartId } from '../../prov/prov';
 import { groupFingerprint } from '../../text';
 import type { Evidence } from '../evidence';
 import type { RuleOutcome } from '../rules';
+import { keyFileProblemWords } from './keys';
 import { WARNING_WORDS } from './verdict';
 
 const PART = { metadata: 'chart metadata', files: 'files section' } as const;
@@ -121,7 +122,8 @@ export function detailWords(
     );
   }
   out.push(...outcome.warnings.map((w) => WARNING_WORDS[w]));
-  out.push(...ev.keys.files.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`));
+  for (const r of ev.keys.files)
+    if (r.error) out.push(`${r.name}: ${keyFileProblemWords(r.error)}`);
   return out;
 }
 

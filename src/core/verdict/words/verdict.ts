@@ -1,7 +1,9 @@
 // Plain-language sentences for a verdict: the headline and what each reason and warning
 // means for the person holding the chart.
 
+import type { KeyFileProblem } from '../../keys';
 import type { Reason, Status, Warning } from '../types';
+import { keyFileProblemWords } from './keys';
 
 export const STATUS_WORDS: Record<Status, string> = {
   verified: 'Verified',
@@ -75,9 +77,9 @@ export function keyFileWords(f: {
   format: string;
   keys: number;
   secret: boolean;
-  error: string | null;
+  error: KeyFileProblem | null;
 }): string {
-  if (f.error) return `${f.name}: ${f.error}`;
+  if (f.error) return `${f.name}: ${keyFileProblemWords(f.error)}`;
   const what = FORMAT_WORDS[f.format] ?? 'a key file';
   const found = `${f.keys} public key${f.keys === 1 ? '' : 's'} found`;
   const secret = f.secret
