@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveError, readChartArchive } from '../src/core/archive/chart-archive';
 import { gunzip } from '../src/core/archive/gunzip';
+import { gzipProblemWords, tooLargeWords } from '../src/core/verdict/words';
 import { FIXTURES } from './fixtures';
 import { header } from './tar-builder';
 import { entry, MiB, paths, tarList, utf8Env } from './tar-listing';
@@ -72,9 +73,12 @@ describe('fixture archives, compared with tar tzf', () => {
   ])('refuses %s', (name, reason, message) => {
     const read = () => readChartArchive(fixture(name));
     expect(read).toThrow(ArchiveError);
-    expect(read).toThrow(
-      expect.objectContaining({ reason, message: expect.stringMatching(message) }),
-    );
+    expect(read).toThrow(expect.objectContaining({ reason }));
+    try {
+      read();
+    } catch (e) {
+      expect(gzipProblemWords((e as ArchiveError).problem)).toMatch(message);
+    }
   });
 });
 
@@ -86,7 +90,7 @@ describe('gunzip', () => {
     const l = readChartArchive(bomb);
     // A hang check, not a benchmark (npm run bench measures speed): shared machines are slow.
     expect(performance.now() - started).toBeLessThan(60_000);
-    expect(l.tooLarge).toMatch(/more than 100 MiB once decompressed/);
+    expect(tooLargeWords(l.tooLarge!)).toMatch(/more than 100 MiB once decompressed/);
     expect(l.helmReject).toBe('decompressed chart is larger than the maximum size 104857600');
     const small = gunzip(bomb, { maxTotal: MiB });
     expect(small.tooLarge).toBe(true);

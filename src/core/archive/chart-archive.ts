@@ -4,25 +4,26 @@
 // refuse to load it. Subcharts (charts/*.tgz) are archives of their own: open them the same way.
 
 import { gunzip, type Gunzipped } from './gunzip';
-import { DEFAULT_LIMITS, HELM_MAX_CHART, MiB, type ArchiveLimits } from './limits';
-import { isHeaderOnly, readTar, type TarEntry, type TarFailure } from './tar';
+import { DEFAULT_LIMITS, HELM_MAX_CHART, type ArchiveLimits } from './limits';
+import { isHeaderOnly, readTar, type TarEntry, type TarFailure, type TarFault } from './tar';
+import type { EntryWarning, ListingWarning, SizeStop } from './warnings';
 
-export { ArchiveError, type ArchiveFailure } from './gunzip';
-export type { EntryType, TarEntry } from './tar';
+export { ArchiveError, type ArchiveFailure, type GzipProblem } from './gunzip';
+export type { EntryType, TarEntry, TarFault } from './tar';
 export { DEFAULT_LIMITS, type ArchiveLimits } from './limits';
 
 export interface ArchiveListing {
   entries: TarEntry[];
-  /** Everything that looks wrong, one sentence each: the archive's own, then each entry's. */
-  warnings: string[];
+  /** Everything that looks wrong: the tar stream's, the archive's own, then each entry's. */
+  warnings: ListingWarning[];
   /** The error Helm's loader would stop with (its own wording), or null if it would load. */
   helmReject: string | null;
   /** Set when decompression stopped at maxTotal; `entries` then lists only what came before. */
-  tooLarge: string | null;
+  tooLarge: SizeStop | null;
   /** The one folder every entry sits in (the chart's name), null if there are several or none. */
   topFolder: string | null;
   /** The tar stream is damaged (cut short, bad header): Go's archive/tar error, or null. */
-  tarFault: string | null;
+  tarFault: TarFault | null;
 }
 
 const BOM = [0xef, 0xbb, 0xbf] as const;
@@ -46,12 +47,8 @@ export function listArchive(
   cutShort = unzipped.tooLarge,
 ): ArchiveListing {
   const tar = readTar(unzipped.data, { maxFile, cutShort });
-  const warnings = [...tar.warnings];
-  if (unzipped.trailing > 0) {
-    warnings.push(
-      `${unzipped.trailing} bytes follow the end of the gzip data; they are not part of the chart (gzip -dc ignores them too).`,
-    );
-  }
+  const warnings: ListingWarning[] = [...tar.warnings];
+  if (unzipped.trailing > 0) warnings.push({ code: 'after-gzip', bytes: unzipped.trailing });
   for (const [i, entry] of tar.entries.entries()) {
     warnings.push(...entryWarnings(entry, tar.typeflags[i]!));
   }
@@ -59,63 +56,41 @@ export function listArchive(
   warnings.push(...duplicateWarnings(tar.entries));
   const complete = !cutShort && !tar.failure;
   if (complete && !tar.entries.some((e) => e.type !== 'dir' && helmName(e.path) === 'Chart.yaml')) {
-    warnings.push('There is no Chart.yaml in the chart folder.');
+    warnings.push({ code: 'no-chart-yaml' });
   }
   return {
     entries: tar.entries,
     warnings,
     helmReject: helmLoaderError(tar.entries, tar.typeflags, tar.failure, !cutShort),
-    tooLarge: unzipped.tooLarge
-      ? `The chart holds more than ${formatMiB(maxTotal)} once decompressed; reading stopped there` +
-        (maxTotal >= HELM_MAX_CHART ? ' (Helm refuses charts whose files add up to more).' : '.')
-      : null,
+    tooLarge: unzipped.tooLarge ? { limit: maxTotal } : null,
     topFolder,
     tarFault: tar.failure?.message ?? null,
   };
 }
 
-function entryWarnings(entry: TarEntry, typeflag: string): string[] {
-  const name = JSON.stringify(entry.path);
-  const found: string[] = [];
-  const segments = entry.path.split(/[/\\]/);
-  if (/^[/\\]/.test(entry.path)) {
-    found.push(`${name}: absolute path; extracting it could write anywhere on disk.`);
-  }
-  if (segments.includes('..')) {
-    found.push(`${name}: the path climbs out of its folder with "..".`);
-  }
+function entryWarnings(entry: TarEntry, typeflag: string): EntryWarning[] {
+  const path = entry.path;
+  const found: EntryWarning[] = [];
+  const segments = path.split(/[/\\]/);
+  if (/^[/\\]/.test(path)) found.push({ code: 'absolute-path', path });
+  if (segments.includes('..')) found.push({ code: 'parent-path', path });
   if (segments.slice(0, 2).some((s) => /^[a-zA-Z]:$/.test(s))) {
-    found.push(`${name}: the path starts with a Windows drive letter.`);
+    found.push({ code: 'drive-letter', path });
   }
-  if (entry.path.includes('\\')) {
-    found.push(
-      `${name}: uses "\\" in its path; Helm reads it as a folder separator, tar does not.`,
-    );
-  }
-  if (segments[0] === 'Chart.yaml') {
-    found.push(`${name}: Chart.yaml sits outside the chart's top folder.`);
-  }
-  const helmError = helmPathError(entry.path);
+  if (path.includes('\\')) found.push({ code: 'backslash', path });
+  if (segments[0] === 'Chart.yaml') found.push({ code: 'chart-yaml-outside', path });
+  const helmError = helmPathError(path);
   if (helmError && found.length === 0 && entry.type !== 'dir') {
-    found.push(`${name}: Helm refuses this path (${helmError}).`);
+    found.push({ code: 'helm-refuses-path', path, helm: helmError });
   }
   if (entry.type === 'symlink' || entry.type === 'hardlink') {
-    const kind = entry.type === 'symlink' ? 'a symbolic' : 'a hard';
-    const target = JSON.stringify(entry.linkTarget);
-    const escapes = linkEscapes(entry);
-    found.push(
-      `${name}: ${kind} link to ${target}${escapes ? ', which points outside the chart' : ''}; Helm loads it as an empty file.`,
-    );
+    const target = entry.linkTarget;
+    found.push({ code: 'link', path, kind: entry.type, target, escapes: linkEscapes(entry) });
   }
   if (entry.type === 'other') {
-    const what = isHeaderOnly(typeflag)
-      ? 'a device or pipe'
-      : `an entry of unknown type "${typeflag}"`;
-    found.push(`${name}: ${what}; Helm loads it as a file.`);
+    found.push({ code: 'special', path, typeflag, device: isHeaderOnly(typeflag) });
   }
-  if (entry.data && BOM.every((b, i) => entry.data![i] === b)) {
-    found.push(`${name}: starts with a UTF-8 byte-order mark, which Helm strips when loading.`);
-  }
+  if (entry.data && BOM.every((b, i) => entry.data![i] === b)) found.push({ code: 'bom', path });
   return found;
 }
 
@@ -134,7 +109,7 @@ function linkEscapes(entry: TarEntry): boolean {
   return false;
 }
 
-function sharedTopFolder(entries: TarEntry[], warnings: string[]): string | null {
+function sharedTopFolder(entries: TarEntry[], warnings: ListingWarning[]): string | null {
   const tops = new Set<string>();
   let loose = false; // an entry at the archive's root, outside any folder
   for (const e of entries) {
@@ -144,23 +119,17 @@ function sharedTopFolder(entries: TarEntry[], warnings: string[]): string | null
     else loose = true;
   }
   if (tops.size > 1) {
-    const shown = [...tops].slice(0, 5).map((t) => JSON.stringify(t));
-    warnings.push(
-      `Entries sit in ${tops.size} different top folders (${shown.join(', ')}${tops.size > 5 ? ', ...' : ''}); Helm drops each path's first folder and merges them.`,
-    );
+    warnings.push({ code: 'top-folders', count: tops.size, folders: [...tops].slice(0, 5) });
   }
   return tops.size === 1 && !loose ? [...tops][0]! : null;
 }
 
-function duplicateWarnings(entries: TarEntry[]): string[] {
+function duplicateWarnings(entries: TarEntry[]): EntryWarning[] {
   const seen = new Map<string, number>();
   for (const e of entries) if (e.type !== 'dir') seen.set(e.path, (seen.get(e.path) ?? 0) + 1);
   return [...seen]
     .filter(([, n]) => n > 1)
-    .map(
-      ([path, n]) =>
-        `${JSON.stringify(path)}: appears ${n} times; the last copy wins when extracted.`,
-    );
+    .map(([path, times]) => ({ code: 'duplicate', path, times }));
 }
 
 /**
@@ -227,8 +196,4 @@ function cleanPath(p: string): string {
     else out.push(s);
   }
   return out.join('/') || '.';
-}
-
-function formatMiB(bytes: number): string {
-  return `${+(bytes / MiB).toFixed(1)} MiB`;
 }

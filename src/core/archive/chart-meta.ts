@@ -8,11 +8,17 @@ import type { ArchiveListing, TarEntry } from './chart-archive';
 import { decodeUtf8 } from '../text';
 import type { Warning } from '../verdict/types';
 
+/** A Chart.yaml that cannot be read: `message` is the YAML reader's (yaml.v2's wording). */
+export interface ChartYamlProblem {
+  code: 'chart-yaml-invalid';
+  message: string;
+}
+
 export interface ChartMeta {
   /** Path of the Chart.yaml that was read. */
   path: string;
   fields: Record<string, unknown>;
-  error: string | null;
+  error: ChartYamlProblem | null;
 }
 
 /**
@@ -49,7 +55,7 @@ export function readChartMeta(listing: ArchiveListing): ChartMeta | null {
       return {
         path: entry.path,
         fields: {},
-        error: `Chart.yaml is not valid YAML: ${(e as Error).message}`,
+        error: { code: 'chart-yaml-invalid', message: (e as Error).message },
       };
     }
   }
@@ -73,12 +79,26 @@ function mergeFields(into: Record<string, unknown>, from: Record<string, unknown
   return out;
 }
 
+const COMPARED = ['name', 'version', 'appVersion'] as const;
+
+/** What a cross-check found, for the verdict's details (words/archive.ts says it). */
+export type CrossNote =
+  | ChartYamlProblem
+  /** The prov's and Chart.yaml's values of a field differ (null: not there). */
+  | {
+      code: 'metadata-differs';
+      field: (typeof COMPARED)[number];
+      prov: string | null;
+      chart: string | null;
+    }
+  | { code: 'top-folder'; folder: string; name: string }
+  /** `named`: the fingerprint artifacthub.io/signKey gives; `signer`: the one that signed. */
+  | { code: 'signkey-differs'; named: string; signer: string };
+
 export interface CrossCheck {
   warnings: Warning[];
-  notes: string[];
+  notes: CrossNote[];
 }
-
-const COMPARED = ['name', 'version', 'appVersion'] as const;
 
 export function crossCheck(
   provMeta: Record<string, unknown> | null,
@@ -94,24 +114,20 @@ export function crossCheck(
     const diffs = COMPARED.filter((k) => str(provMeta[k]) !== str(f[k]));
     if (diffs.length) {
       out.warnings.push('metadata-mismatch');
-      for (const k of diffs) {
-        out.notes.push(
-          `The prov says ${k} "${str(provMeta[k]) ?? '(none)'}" but the archive’s Chart.yaml says "${str(f[k]) ?? '(none)'}".`,
-        );
+      for (const field of diffs) {
+        const [prov, chart] = [str(provMeta[field]), str(f[field])];
+        out.notes.push({ code: 'metadata-differs', field, prov, chart });
       }
     }
   }
-  if (topFolder && str(f.name) && topFolder !== str(f.name)) {
-    out.notes.push(
-      `The archive’s top folder "${topFolder}" is not the chart name "${str(f.name)}".`,
-    );
+  const name = str(f.name);
+  if (topFolder && name && topFolder !== name) {
+    out.notes.push({ code: 'top-folder', folder: topFolder, name });
   }
   const signKey = signKeyFingerprint(f);
   if (signKey && signer && !signer.endsWith(signKey)) {
     out.warnings.push('signkey-mismatch');
-    out.notes.push(
-      `Chart.yaml’s artifacthub.io/signKey names ${signKey}, but the chart was signed by ${signer}.`,
-    );
+    out.notes.push({ code: 'signkey-differs', named: signKey, signer });
   }
   return out;
 }

@@ -6,18 +6,27 @@
 import { ArchiveError, DEFAULT_LIMITS, listArchive, type ArchiveLimits } from './chart-archive';
 import type { ArchiveListing } from './chart-archive';
 import { readChartMeta, type ChartMeta } from './chart-meta';
-import { gunzipSteps, type ArchiveFailure, type Gunzipped } from './gunzip';
+import { gunzipSteps, type ArchiveFailure, type GzipProblem, type Gunzipped } from './gunzip';
+import type { TarFault } from './tar';
+
+/**
+ * Why the gzip/tar stream cannot be read, as a code the evidence record keeps: the gzip
+ * problem's (its details in `gzip`), or Go's archive/tar error (its own words).
+ */
+export type ContentsProblem = GzipProblem['code'] | TarFault;
 
 export interface Contents {
   /** null when the archive could not be read at all (see problem). */
   listing: ArchiveListing | null;
   chart: ChartMeta | null;
   /** Why the gzip/tar stream cannot be read (not gzip, corrupt, cut short, a tar fault). */
-  problem: string | null;
+  problem: ContentsProblem | null;
   /** Which gzip fault stopped the reading, if one did. */
   fault: ArchiveFailure | null;
-  /** Set when reading stopped at the decompressed-size limit. */
-  tooLarge: string | null;
+  /** That gzip fault with its details (words/archive.ts says it). */
+  gzip: GzipProblem | null;
+  /** Set when reading stopped at the decompressed-size limit (`listing.tooLarge` has it). */
+  tooLarge: 'decompressed-size' | null;
 }
 
 export interface ReadOptions {
@@ -40,7 +49,8 @@ export async function readContents(bytes: Uint8Array, opts: ReadOptions = {}): P
       chart: readChartMeta(listing),
       problem: listing.tarFault,
       fault: null,
-      tooLarge: listing.tooLarge,
+      gzip: null,
+      tooLarge: listing.tooLarge ? 'decompressed-size' : null,
     };
   } catch (e) {
     if (!(e instanceof ArchiveError)) throw e;
@@ -49,7 +59,15 @@ export async function readContents(bytes: Uint8Array, opts: ReadOptions = {}): P
       ? listArchive({ data: e.partial, tooLarge: false, trailing: 0 }, limits, true)
       : null;
     const chart = listing ? readChartMeta(listing) : null;
-    return { listing, chart, problem: e.message, fault: e.reason, tooLarge: null };
+    const problem = e.problem;
+    return {
+      listing,
+      chart,
+      problem: problem.code,
+      fault: e.reason,
+      gzip: problem,
+      tooLarge: null,
+    };
   }
 }
 

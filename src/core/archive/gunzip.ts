@@ -3,7 +3,6 @@
 // memory. Concatenated gzip members are read one after another, as `gzip -dc` does.
 
 import { Inflate, type ZStream } from 'pako';
-import { toHex } from '../text';
 import { HELM_MAX_CHART } from './limits';
 
 /** Helm's MaxDecompressedChartSize. */
@@ -11,17 +10,33 @@ export const DEFAULT_MAX_TOTAL = HELM_MAX_CHART;
 
 export type ArchiveFailure = 'not-gzip' | 'truncated' | 'corrupt';
 
-/** The archive cannot be decompressed at all; `reason` says why, the message says it to people. */
+/** What stopped the decompression, with what words/archive.ts needs to say it. */
+export type GzipProblem =
+  | { code: 'empty' }
+  /** `head`: the first (up to 4) bytes, which are not gzip's 1F 8B. */
+  | { code: 'not-gzip'; head: number[] }
+  /** `zlib`: zlib's (pako's) own message; `at`: the input byte it stopped near. */
+  | { code: 'corrupt'; zlib: string; at: number }
+  /** The input ended inside a gzip member after `size` bytes. */
+  | { code: 'truncated'; size: number };
+
+const FAILURE: Record<GzipProblem['code'], ArchiveFailure> = {
+  empty: 'not-gzip',
+  'not-gzip': 'not-gzip',
+  corrupt: 'corrupt',
+  truncated: 'truncated',
+};
+
+/** The archive cannot be decompressed at all; `reason` says which way, `problem` the details. */
 export class ArchiveError extends Error {
   override readonly name = 'ArchiveError';
+  readonly reason: ArchiveFailure;
   /** For a corrupt or cut-short archive: what was decompressed before the fault. */
   partial?: Uint8Array;
 
-  constructor(
-    readonly reason: ArchiveFailure,
-    message: string,
-  ) {
-    super(message);
+  constructor(readonly problem: GzipProblem) {
+    super(problem.code);
+    this.reason = FAILURE[problem.code];
   }
 }
 
@@ -43,12 +58,6 @@ export type GunzipProgress = (inBytes: number, outBytes: number) => void;
 
 const IN_CHUNK = 64 * 1024;
 const OUT_CHUNK = 256 * 1024;
-
-/** zlib's words for its two trailer checks, said plainly. */
-const PLAIN_ZLIB: Record<string, string> = {
-  'incorrect data check': 'its CRC-32 does not match the data (incorrect data check)',
-  'incorrect length check': 'its recorded length does not match the data (incorrect length check)',
-};
 
 /** Thrown from inside pako's onData to abandon a push once the limit is passed. */
 class LimitReached extends Error {}
@@ -111,15 +120,9 @@ export function* gunzipSteps(
   gz: Uint8Array,
   limits: GunzipLimits = { maxTotal: DEFAULT_MAX_TOTAL },
 ): Generator<GunzipStep, Gunzipped> {
-  if (gz.length === 0) throw new ArchiveError('not-gzip', 'The archive is empty (0 bytes).');
+  if (gz.length === 0) throw new ArchiveError({ code: 'empty' });
   if (!isMemberStart(gz, 0)) {
-    const head = toHex(gz.subarray(0, 4))
-      .toUpperCase()
-      .replace(/(..)(?=.)/g, '$1 ');
-    throw new ArchiveError(
-      'not-gzip',
-      `Not a gzip archive: it starts with ${head}, gzip data starts with 1F 8B.`,
-    );
+    throw new ArchiveError({ code: 'not-gzip', head: [...gz.subarray(0, 4)] });
   }
   const out = new Output(initialCapacity(gz, limits.maxTotal), limits.maxTotal);
   let at = 0;
@@ -166,18 +169,11 @@ function* inflateMembers(
       out.append(s.output.subarray(0, s.next_out));
       return memberStart;
     }
-    const why = PLAIN_ZLIB[inflator.msg] ?? inflator.msg;
     keepPending(strm, out);
-    throw new ArchiveError(
-      'corrupt',
-      `The archive's compressed data is corrupt: ${why} (near byte ${at + s.next_in}).`,
-    );
+    throw new ArchiveError({ code: 'corrupt', zlib: String(inflator.msg), at: at + s.next_in });
   }
   keepPending(strm, out);
-  throw new ArchiveError(
-    'truncated',
-    `The archive is truncated: unexpected end of data after ${gz.length} bytes (an incomplete download?).`,
-  );
+  throw new ArchiveError({ code: 'truncated', size: gz.length });
 }
 
 /** pako hands out output in whole chunks: what it inflated before a fault is still pending. */

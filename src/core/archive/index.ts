@@ -3,7 +3,23 @@
 export { archiveFacts, sha256Hex } from './facts';
 export { readContents, type Contents, type ReadOptions } from './contents';
 export { listArchive, readChartArchive, ArchiveError } from './chart-archive';
-export type { ArchiveListing, EntryType, TarEntry, ArchiveFailure } from './chart-archive';
+export type {
+  ArchiveFailure,
+  ArchiveListing,
+  EntryType,
+  GzipProblem,
+  TarEntry,
+  TarFault,
+} from './chart-archive';
+export type { ContentsProblem } from './contents';
+export type {
+  CutPlace,
+  EntryWarning,
+  HeaderProblem,
+  ListingWarning,
+  SizeStop,
+  TarWarning,
+} from './warnings';
 export { DEFAULT_LIMITS, HELM_MAX_CHART, MiB, type ArchiveLimits } from './limits';
 export { crossCheck, findChartYaml, readChartMeta, signKeyFingerprint } from './chart-meta';
-export type { ChartMeta, CrossCheck } from './chart-meta';
+export type { ChartMeta, ChartYamlProblem, CrossCheck, CrossNote } from './chart-meta';

@@ -3,6 +3,7 @@
 // `size`, `mtime`, UTF-8) and GNU long names and link targets (`././@LongLink`, types L, K).
 
 import type { EntryType, TarEntry } from './tar';
+import type { HeaderProblem, TarWarning } from './warnings';
 
 export const BLOCK = 512;
 const utf8 = new TextDecoder('utf-8');
@@ -44,16 +45,14 @@ export function makeEntry(
   typeflag: string,
   size: number,
   pending: Pending,
-  warnings: string[],
+  warnings: TarWarning[],
 ): TarEntry {
   const prefix = isUstar(tar, pos) ? text(tar, pos + 345, 155) : '';
   const stored = text(tar, pos, 100);
   const paxPath = pending.pax.get('path') || null;
   // GNU tar lets a PAX path win, Go (Helm) a GNU long name; both at once is a trick.
   if (paxPath !== null && pending.longName !== null && paxPath !== pending.longName) {
-    warnings.push(
-      `${JSON.stringify(paxPath)}: also named ${JSON.stringify(pending.longName)} by a GNU long-name header; tar and Helm disagree on which name counts.`,
-    );
+    warnings.push({ code: 'two-names', path: paxPath, longName: pending.longName });
   }
   const name = paxPath ?? pending.longName ?? (prefix ? `${prefix}/${stored}` : stored);
   const link = pending.pax.get('linkpath') || pending.longLink || text(tar, pos + 157, 100);
@@ -92,7 +91,7 @@ function entryType(typeflag: string, name: string): EntryType {
 }
 
 /** Why the header block at `pos` cannot be trusted, or null when it can. */
-export function headerProblem(tar: Uint8Array, pos: number): string | null {
+export function headerProblem(tar: Uint8Array, pos: number): HeaderProblem | null {
   const stored = numeric(tar, pos + 148, 8);
   // The checksum field counts as spaces; old tars summed signed bytes, so both sums count.
   let unsigned = 8 * 0x20;
@@ -104,14 +103,11 @@ export function headerProblem(tar: Uint8Array, pos: number): string | null {
     if (b > 127) high++;
   }
   const signed = unsigned - 256 * high;
-  if (stored !== unsigned && stored !== signed) {
-    const shown = stored === null ? 'unreadable' : `0o${stored.toString(8)}`;
-    return `header checksum is ${shown}, the header adds up to 0o${unsigned.toString(8)}`;
-  }
+  if (stored !== unsigned && stored !== signed) return { code: 'checksum', stored, sum: unsigned };
   if (numeric(tar, pos + 100, 8) === null || numeric(tar, pos + 136, 12) === null) {
-    return 'a numeric field is not a number';
+    return { code: 'numeric-field' };
   }
-  if (numeric(tar, pos + 124, 12) === null) return 'the size field is not a number';
+  if (numeric(tar, pos + 124, 12) === null) return { code: 'size-field' };
   return null;
 }
 

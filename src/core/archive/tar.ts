@@ -15,6 +15,7 @@ import {
   nothingPending,
   numeric,
 } from './tar-headers';
+import type { CutPlace, TarWarning } from './warnings';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -34,9 +35,12 @@ export interface TarEntry {
   truncated: boolean;
 }
 
+/** Go's archive/tar errors where it gives up (its own words). */
+export type TarFault = typeof UNEXPECTED_EOF | typeof INVALID_HEADER;
+
 /** Where Go's archive/tar gives up, so Helm's loader stops with `message`. */
 export interface TarFailure {
-  message: string;
+  message: TarFault;
   /** How many entries Go returned before failing. */
   afterEntries: number;
 }
@@ -45,7 +49,7 @@ export interface TarContents {
   entries: TarEntry[];
   /** Each entry's typeflag as stored ('0', '2', '\0', ...). */
   typeflags: string[];
-  warnings: string[];
+  warnings: TarWarning[];
   failure: TarFailure | null;
 }
 
@@ -55,8 +59,8 @@ export interface TarReadOptions {
   cutShort?: boolean;
 }
 
-const UNEXPECTED_EOF = 'unexpected EOF';
-const INVALID_HEADER = 'archive/tar: invalid tar header';
+const UNEXPECTED_EOF = 'unexpected EOF' as const;
+const INVALID_HEADER = 'archive/tar: invalid tar header' as const;
 
 /** Types Go reads no data for, whatever size the header declares. */
 export function isHeaderOnly(typeflag: string): boolean {
@@ -65,9 +69,9 @@ export function isHeaderOnly(typeflag: string): boolean {
 
 export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
   const out: TarContents = { entries: [], typeflags: [], warnings: [], failure: null };
-  const cut = (at: string, failAfter: number): void => {
+  const cut = (where: CutPlace, failAfter: number): void => {
     if (options.cutShort) return;
-    out.warnings.push(`The archive ends inside ${at}: it was cut short.`);
+    out.warnings.push({ code: 'cut-short', where });
     out.failure = { message: UNEXPECTED_EOF, afterEntries: failAfter };
   };
   let pending = nothingPending();
@@ -76,12 +80,12 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
     const done = out.entries.length;
     if (pos >= tar.length) {
       if (pos > 0 && !options.cutShort) {
-        out.warnings.push('The archive has no end-of-archive marker: it may have been cut short.');
+        out.warnings.push({ code: 'no-end-marker' });
       }
       break;
     }
     if (pos + BLOCK > tar.length) {
-      cut(`a tar header (at byte ${pos})`, done);
+      cut({ inside: 'header', at: pos }, done);
       break;
     }
     if (isZero(tar, pos, BLOCK)) {
@@ -91,9 +95,7 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
     const problem = headerProblem(tar, pos);
     if (problem) {
       out.warnings.push(
-        pos === 0
-          ? `The decompressed data is not a tar archive (${problem}).`
-          : `The tar header at byte ${pos} is damaged (${problem}); reading stopped there.`,
+        pos === 0 ? { code: 'not-tar', problem } : { code: 'bad-header', at: pos, problem },
       );
       out.failure = { message: INVALID_HEADER, afterEntries: done };
       break;
@@ -103,9 +105,7 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
     const paxSize = meta ? undefined : pending.pax.get('size');
     const size = paxSize !== undefined ? Number(paxSize) : numeric(tar, pos + 124, 12)!;
     if (!Number.isSafeInteger(size) || size < 0) {
-      out.warnings.push(
-        `The tar header at byte ${pos} has an invalid size; reading stopped there.`,
-      );
+      out.warnings.push({ code: 'bad-size', at: pos });
       out.failure = { message: INVALID_HEADER, afterEntries: done };
       break;
     }
@@ -114,11 +114,11 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
     const next = dataStart + Math.ceil(carried / BLOCK) * BLOCK;
     if (meta) {
       if (dataStart + size > tar.length) {
-        cut(`an extended header (at byte ${pos})`, done);
+        cut({ inside: 'extended-header', at: pos }, done);
         break;
       }
       if (!applyExtendedHeader(typeflag, tar.subarray(dataStart, dataStart + size), pending)) {
-        out.warnings.push(`The PAX header at byte ${pos} is malformed; reading stopped there.`);
+        out.warnings.push({ code: 'bad-pax', at: pos });
         out.failure = { message: INVALID_HEADER, afterEntries: done };
         break;
       }
@@ -134,24 +134,22 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
       entry.truncated = entry.data !== null && available < size;
     }
     if (carried === 0 && size > 0) {
-      out.warnings.push(
-        `${JSON.stringify(entry.path)}: the header declares ${size} bytes of data for an entry that has none; tar skips them, Helm reads the next header there.`,
-      );
+      out.warnings.push({ code: 'skipped-data', path: entry.path, size });
     }
     out.entries.push(entry);
     out.typeflags.push(typeflag);
     if (available < carried) {
-      cut(`${JSON.stringify(entry.path)} (${available} of ${carried} bytes present)`, done + 1);
+      cut({ inside: 'entry', path: entry.path, present: available, size: carried }, done + 1);
       break;
     }
     if (next > tar.length) {
-      cut(`the padding after ${JSON.stringify(entry.path)}`, done + 1);
+      cut({ inside: 'padding', path: entry.path }, done + 1);
       break;
     }
     pos = next;
   }
   if (hasPending(pending) && !out.failure && !options.cutShort) {
-    out.warnings.push('The archive ends with an extended header that describes no entry.');
+    out.warnings.push({ code: 'dangling-extended-header' });
   }
   return out;
 }
@@ -166,24 +164,20 @@ function endOfArchive(
   const second = pos + BLOCK;
   const done = out.entries.length;
   if (second + BLOCK <= tar.length && !isZero(tar, second, BLOCK)) {
-    out.warnings.push(
-      `A single zero block at byte ${pos} ends the archive for tar, but more data follows it; Helm refuses such an archive.`,
-    );
+    out.warnings.push({ code: 'lone-zero-block', at: pos });
     out.failure = { message: INVALID_HEADER, afterEntries: done };
     return;
   }
   if (second < tar.length && second + BLOCK > tar.length) {
     if (!options.cutShort) {
-      out.warnings.push('The archive ends inside its end-of-archive marker: it was cut short.');
+      out.warnings.push({ code: 'cut-in-end-marker' });
       out.failure = { message: UNEXPECTED_EOF, afterEntries: done };
     }
     return;
   }
   const rest = second + BLOCK;
   if (rest < tar.length && !isZero(tar, rest, tar.length - rest)) {
-    out.warnings.push(
-      `${tar.length - rest} bytes follow the end-of-archive marker; tar and Helm ignore them.`,
-    );
+    out.warnings.push({ code: 'after-end-marker', bytes: tar.length - rest });
   }
 }
 

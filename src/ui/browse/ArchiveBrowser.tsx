@@ -4,6 +4,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ArchiveListing, TarEntry } from '../../core/archive/chart-archive';
 import type { ChartMeta } from '../../core/archive/chart-meta';
+import { listingWarningWords, tooLargeWords } from '../../core/verdict/words';
 import { BrowseBoundary } from './BrowseBoundary';
 import { ChartSummary } from './ChartSummary';
 import { FileTree } from './FileTree';
@@ -76,9 +77,9 @@ export default function ArchiveBrowser({
       </div>
       {listing.warnings.length || listing.tooLarge ? (
         <ul className="warnings" aria-label="Archive warnings" data-testid="archive-warnings">
-          {listing.tooLarge ? <li>{listing.tooLarge}</li> : null}
+          {listing.tooLarge ? <li>{tooLargeWords(listing.tooLarge)}</li> : null}
           {listing.warnings.slice(0, 50).map((w, i) => (
-            <li key={i}>{w}</li>
+            <li key={i}>{listingWarningWords(w)}</li>
           ))}
         </ul>
       ) : null}

@@ -1,5 +1,6 @@
 // The chart's own Chart.yaml, as Artifact Hub would summarise it.
 import type { ChartMeta } from '../../core/archive/chart-meta';
+import { chartYamlProblemWords } from '../../core/verdict/words';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const list = (v: unknown) => (Array.isArray(v) ? v : []);
@@ -30,7 +31,7 @@ export function ChartSummary({ chart }: { chart: ChartMeta }) {
   const f = chart.fields;
   return (
     <div className="summary" data-testid="chart-summary">
-      {chart.error ? <p role="alert">{chart.error}</p> : null}
+      {chart.error ? <p role="alert">{chartYamlProblemWords(chart.error)}</p> : null}
       <dl className="facts">
         {SIMPLE.filter((k) => str(f[k])).map((k) => (
           <FieldRow key={k} label={k} value={str(f[k])!} />

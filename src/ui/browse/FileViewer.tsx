@@ -2,6 +2,7 @@
 // rendered through the sanitizer, binary as size + hex, links as links; always downloadable.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Contents } from '../../core/archive/contents';
+import { contentsProblemWords } from '../../core/verdict/words';
 import { useStore } from '../../state/store';
 import type { TarEntry } from '../../core/archive/chart-archive';
 import { BlobLink } from '../download';
@@ -31,7 +32,7 @@ function NestedChart({ data }: { data: Uint8Array }) {
   }, [data, openNested]);
   const result = opened?.data === data ? opened.contents : null;
   if (!result) return <p className="muted">Reading the subchart…</p>;
-  const problem = result instanceof Error ? result.message : result.problem;
+  const problem = result instanceof Error ? result.message : contentsProblemWords(result);
   if (problem || result instanceof Error || !result.listing) {
     return <p role="alert">This subchart cannot be read: {problem}</p>;
   }

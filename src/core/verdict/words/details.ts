@@ -1,6 +1,7 @@
 // The sentences under a verdict's headline: what could not be read and why, what the
 // cross-checks found, what each warning means, and what to do next.
 
+import type { CrossNote } from '../../archive';
 import type { ProvError } from '../../prov/prov';
 import type { SignatureReadError, SignaturePacketInfo } from '../../signature/signature';
 import type { Revocation } from '../../keys/standing';
@@ -8,6 +9,7 @@ import { chartId } from '../../prov/prov';
 import { groupFingerprint } from '../../text';
 import type { Evidence } from '../evidence';
 import type { RuleOutcome } from '../rules';
+import { archiveProblemWords, crossNoteWords, tooLargeWords } from './archive';
 import { keyFileProblemWords } from './keys';
 import { WARNING_WORDS } from './verdict';
 
@@ -60,17 +62,6 @@ function formatSize(chars: number): string {
     : `${(chars / (1 << 20)).toFixed(1)} MiB`;
 }
 
-/** Go's archive/tar faults, said plainly. */
-const TAR_FAULTS: Record<string, string> = {
-  'unexpected EOF': 'the tar data inside is cut short (unexpected end of data)',
-  'archive/tar: invalid tar header':
-    'a tar header inside is damaged (its checksum or format is wrong)',
-};
-
-export function archiveProblemWords(problem: string): string {
-  return `The archive cannot be read: ${TAR_FAULTS[problem] ?? problem}`;
-}
-
 const REVOCATION_REASONS: Record<number, string> = {
   0: 'no reason given',
   1: 'key superseded',
@@ -90,7 +81,7 @@ export function revocationWords(r: Revocation): string {
 export function detailWords(
   ev: Evidence,
   outcome: RuleOutcome,
-  crossNotes: string[],
+  crossNotes: CrossNote[],
   packet: SignaturePacketInfo | null,
 ): string[] {
   const prov = ev.prov?.prov ?? null;
@@ -112,9 +103,10 @@ export function detailWords(
   }
   if (prov?.bodyError) out.push(provProblemWords(prov.bodyError));
   if (prov?.metadataError) out.push(provProblemWords(prov.metadataError));
-  if (archive?.problem) out.push(archiveProblemWords(archive.problem));
-  if (archive?.tooLarge) out.push(archive.tooLarge);
-  out.push(...crossNotes);
+  if (archive?.problem) out.push(archiveProblemWords(archive.problem, ev.contents?.gzip ?? null));
+  const sizeStop = ev.contents?.listing?.tooLarge;
+  if (archive?.tooLarge && sizeStop) out.push(tooLargeWords(sizeStop));
+  out.push(...crossNotes.map(crossNoteWords));
   if (ev.pairedBy === 'lone' && prov) out.push(looseNote(prov, archive?.name ?? null));
   if (outcome.reason === 'key-revoked' && outcome.deciding?.sig.standing?.revocations[0]) {
     out.push(

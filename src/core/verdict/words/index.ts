@@ -4,3 +4,4 @@ export * from './verdict';
 export * from './details';
 export * from './helm';
 export * from './keys';
+export * from './archive';
