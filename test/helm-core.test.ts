@@ -30,31 +30,35 @@ async function oracleFor(files: string[]): Promise<HelmOracle> {
 
 describe('the core answers as the real Helm binaries on every real-world case', () => {
   for (const c of realworldCases()) {
-    it(c.id, async (ctx) => {
-      if (!bins) ctx.skip();
-      const want = await oracleFor(c.files);
-      const roles = await caseRoles(c.files);
-      const cards = await evaluate(
-        c.files.map((path, i) => ({
-          id: `f${i}`,
-          name: basename(path),
-          bytes: new Uint8Array(readFileSync(path)),
-          origin: 'dropped' as const,
-        })),
-      );
-      // The oracle runs Helm on the case's first archive (with the first prov beside it).
-      const archive = roles.archives[0] ? basename(roles.archives[0]) : null;
-      const card = cards.find((k) => k.archive === archive) ?? cards[0]!;
-      const h = card.verdict.helm;
-      expect({
-        helm: h.v4.answer,
-        helm3: h.v3.answer,
-        helm_keyring: h.keyring,
-        helm_install: h.install.answer,
-        helm_why: h.v4.why,
-        helm3_why: h.v3.why,
-        helm_install_why: h.install.why,
-      }).toEqual(want);
-    }, 120_000);
+    it(
+      c.id,
+      async (ctx) => {
+        if (!bins) ctx.skip();
+        const want = await oracleFor(c.files);
+        const roles = await caseRoles(c.files);
+        const cards = await evaluate(
+          c.files.map((path, i) => ({
+            id: `f${i}`,
+            name: basename(path),
+            bytes: new Uint8Array(readFileSync(path)),
+            origin: 'dropped' as const,
+          })),
+        );
+        // The oracle runs Helm on the case's first archive (with the first prov beside it).
+        const archive = roles.archives[0] ? basename(roles.archives[0]) : null;
+        const card = cards.find((k) => k.archive === archive) ?? cards[0]!;
+        const h = card.verdict.helm;
+        expect({
+          helm: h.v4.answer,
+          helm3: h.v3.answer,
+          helm_keyring: h.keyring,
+          helm_install: h.install.answer,
+          helm_why: h.v4.why,
+          helm3_why: h.v3.why,
+          helm_install_why: h.install.why,
+        }).toEqual(want);
+      },
+      120_000,
+    );
   }
 });
