@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePin, pinFromHash } from '../src/core/keys/pin';
-import { pinMatches } from '../src/core/verdict/rules';
+import { expects } from '../src/core/keys/pin';
 import { evaluate } from '../src/core/verdict/evaluate';
 import { fixtureBytes, loadManifest } from './fixtures';
 
@@ -23,8 +23,8 @@ describe('pins', () => {
   });
 
   it('a long key ID matches the end of the fingerprint', () => {
-    expect(pinMatches('43025BA294C8A583', FPR)).toBe(true);
-    expect(pinMatches('0000000000000000', FPR)).toBe(false);
+    expect(expects({ source: 'user', fingerprints: ['43025BA294C8A583'] }, FPR)).toBe(true);
+    expect(expects({ source: 'user', fingerprints: ['0000000000000000'] }, FPR)).toBe(false);
   });
 
   const c = loadManifest().find((x) => x.id === 'key-format-armored')!;
@@ -37,16 +37,23 @@ describe('pins', () => {
     }));
 
   it('a signature by another key than the pinned one fails with fingerprint-mismatch', async () => {
-    const [card] = await evaluate(files(), { pinned: 'A'.repeat(40) });
+    const [card] = await evaluate(files(), {
+      expected: { source: 'user', fingerprints: ['A'.repeat(40)] },
+    });
     expect([card!.verdict.status, card!.verdict.reason, card!.verdict.signer?.fingerprint]).toEqual(
       ['failed', 'fingerprint-mismatch', FPR],
     );
   });
 
   it('the pinned signer verifies, by fingerprint or key ID', async () => {
-    expect((await evaluate(files(), { pinned: FPR }))[0]!.verdict.status).toBe('verified');
-    expect((await evaluate(files(), { pinned: FPR.slice(-16) }))[0]!.verdict.status).toBe(
-      'verified',
-    );
+    expect(
+      (await evaluate(files(), { expected: { source: 'user', fingerprints: [FPR] } }))[0]!.verdict
+        .status,
+    ).toBe('verified');
+    expect(
+      (
+        await evaluate(files(), { expected: { source: 'user', fingerprints: [FPR.slice(-16)] } })
+      )[0]!.verdict.status,
+    ).toBe('verified');
   });
 });

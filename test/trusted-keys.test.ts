@@ -17,7 +17,7 @@ import {
 } from '../src/core/keys/trusted-index';
 import { trustedIndexProblemWords } from '../src/core/verdict/words';
 import { summarizeKeys } from '../src/core/keys/key-summary';
-import { pinMatches } from '../src/core/verdict/rules';
+import { expects } from '../src/core/keys/pin';
 import { fixtureBytes, loadManifest } from './fixtures';
 
 const FPR = '1E7A0E3232C8558C9F7AA1043D1F15C72AA60EF6'; // key-rsa3072
@@ -170,8 +170,8 @@ describe('index.json as the page reads it', () => {
   });
 
   it('a list of allowed signers, space-separated, matches any one of them', () => {
-    expect(pinMatches(`${HELM} ${FPR}`, FPR)).toBe(true);
-    expect(pinMatches(`${HELM} ${FPR}`, 'A'.repeat(40))).toBe(false);
+    expect(expects({ source: 'site', fingerprints: [HELM, FPR] }, FPR)).toBe(true);
+    expect(expects({ source: 'site', fingerprints: [HELM, FPR] }, 'A'.repeat(40))).toBe(false);
   });
 });
 

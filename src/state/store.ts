@@ -3,7 +3,7 @@
 // re-runs the check, so a chart, its prov and its key may arrive in separate drops.
 
 import { create } from 'zustand';
-import { type KeyOrigin, parsePin, pinValue } from '../core/keys';
+import { type Expectation, type KeyOrigin, parsePin, pinValue } from '../core/keys';
 import { failureVerdict, type Verdict } from '../core/verdict';
 import {
   type ArchiveListing,
@@ -110,8 +110,13 @@ export const useStore = create<State>()((set, get) => {
 
   const recheck = () => {
     const { files, shipped, pinText, siteSigners, limits } = get();
-    // A pin the user gives replaces the site's list; a list travels space-separated (verdict.ts).
-    const pinned = pinValue(parsePin(pinText)) ?? (siteSigners.join(' ') || null);
+    // A pin the user gives replaces the site's list; either travels typed (core/keys/pin.ts).
+    const pin = pinValue(parsePin(pinText));
+    const expected: Expectation | null = pin
+      ? { source: 'user', fingerprints: [pin] }
+      : siteSigners.length > 0
+        ? { source: 'site', fingerprints: siteSigners }
+        : null;
     const run = get().run + 1;
     set({ run, busy: files.length > 0 });
     if (files.length === 0) {
@@ -121,7 +126,7 @@ export const useStore = create<State>()((set, get) => {
     verifier.evaluate(
       run,
       [...shipped, ...files].map(({ id, name, blob, origin }) => ({ id, name, blob, origin })),
-      pinned,
+      expected,
       limits,
     );
   };

@@ -1,6 +1,5 @@
 import type { Verdict } from '../core/verdict/types';
 import { groupFingerprint } from '../core/text';
-import { useSiteKeys } from '../state/shipped-keys';
 
 function date(iso: string | null): string {
   return iso
@@ -20,9 +19,8 @@ const MATCH_WORDS = {
 
 export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
   const s = v.signer;
-  // Publisher mode: the pin is the site's own list of accepted signers (no pin of the user's).
-  const siteList = useSiteKeys((k) => k.signers.join(' '));
-  const bySite = v.pin !== null && v.pin.value === siteList;
+  // Publisher mode: the expectation is the site's own list of accepted signers.
+  const bySite = v.pin?.source === 'site';
   return (
     <dl className="facts">
       {v.pin ? (
@@ -41,7 +39,7 @@ export function SignatureFacts({ verdict: v }: { verdict: Verdict }) {
                 : bySite
                   ? 'NOT SIGNED BY ONE OF THEM:'
                   : 'DOES NOT MATCH'}{' '}
-            {v.pin.value.split(' ').map((f, i) => (
+            {v.pin.fingerprints.map((f, i) => (
               <span key={f} className="mono">
                 {i ? ', ' : ''}
                 {groupFingerprint(f)}

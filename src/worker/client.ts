@@ -12,6 +12,7 @@ import type {
   WorkerFile,
 } from './protocol';
 import type { Contents } from '../core/archive';
+import type { Expectation } from '../core/keys';
 
 export interface VerifierEvents {
   plan(run: number, cards: { id: string; archive: string }[]): void;
@@ -38,10 +39,15 @@ export class Verifier {
     this.worker = w;
   }
 
-  evaluate(run: number, files: WorkerFile[], pinned: string | null, limits: ArchiveLimits): void {
+  evaluate(
+    run: number,
+    files: WorkerFile[],
+    expected: Expectation | null,
+    limits: ArchiveLimits,
+  ): void {
     this.warm();
     this.pendingRun = run;
-    this.send({ type: 'evaluate', run, files, pinned, limits });
+    this.send({ type: 'evaluate', run, files, expected, limits });
   }
 
   /** Reads a subchart's archive in the worker (a bomb inside a chart must not freeze the page). */

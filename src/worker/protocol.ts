@@ -2,7 +2,7 @@
 // handles (structured clone of a Blob shares its bytes, nothing is copied); the worker
 // reads them itself, so large archives never pass through the page's heap.
 
-import type { KeyOrigin } from '../core/keys';
+import type { Expectation, KeyOrigin } from '../core/keys';
 import type { Card, DropSummary, Phase } from '../core/verdict';
 import type { ArchiveLimits, Contents } from '../core/archive';
 
@@ -22,8 +22,8 @@ export interface EvaluateRequest {
   type: 'evaluate';
   run: number;
   files: WorkerFile[];
-  /** Expected signer(s), space-separated when several (RuleInput.pinned in core/verdict/rules.ts). */
-  pinned: string | null;
+  /** The signer(s) the user pinned or the site accepts (core/keys/pin.ts), typed end to end. */
+  expected: Expectation | null;
   limits: ArchiveLimits;
 }
 

@@ -72,7 +72,7 @@ async function run(msg: EvaluateRequest) {
     const ids: string[] = [];
     let summary: DropSummary | null = null;
     await evaluate(files, {
-      pinned: msg.pinned,
+      expected: msg.expected,
       signal,
       onSummary: (s) => (summary = s),
       onPlan: (plan) => post({ type: 'plan', run: msg.run, cards: plan }),

@@ -13,7 +13,7 @@ export type {
 export type { NonKeyKind } from './sniff';
 export { keyStanding, type KeyStanding, type Revocation } from './standing';
 export { summarizeKeys, type KeySummary } from './key-summary';
-export { parsePin, pinFromHash, pinValue, type Pin } from './pin';
+export { expects, parsePin, pinFromHash, pinValue, type Expectation, type Pin } from './pin';
 export {
   normalizeFingerprint,
   parseTrustedIndex,

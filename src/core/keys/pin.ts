@@ -23,6 +23,22 @@ export function pinFromHash(hash: string): string | null {
   return params.get('fingerprint') ?? params.get('fpr');
 }
 
+/**
+ * Who expects which signer: the user (a pin typed or linked) or the site (the fingerprints
+ * its publisher ships). Fingerprints are 40 or 64 hex digits, or 16-hex long key IDs.
+ */
+export interface Expectation {
+  source: 'user' | 'site';
+  fingerprints: string[];
+}
+
+/** The signer matches one of the expected fingerprints (a key ID matches its fingerprint's tail). */
+export function expects(e: Expectation, fingerprint: string): boolean {
+  return e.fingerprints.some((p) =>
+    p.length === 16 ? fingerprint.endsWith(p) : fingerprint === p,
+  );
+}
+
 /** The value the rules compare against, or null when there is no usable pin. */
 export function pinValue(pin: Pin | null): string | null {
   return pin && pin.kind !== 'invalid' ? pin.value : null;

@@ -36,11 +36,16 @@ export type ClearsignProblem =
   | 'public-key'
   | 'header-cut'
   | 'no-signature'
-  | 'signature-cut';
+  | 'signature-cut'
+  | 'signature-too-large';
 
 export class ClearsignError extends Error {
   override readonly name = 'ClearsignError';
-  constructor(readonly problem: ClearsignProblem) {
+  constructor(
+    readonly problem: ClearsignProblem,
+    /** The signature block's size in bytes, for 'signature-too-large'. */
+    readonly size = 0,
+  ) {
     super(problem);
   }
 }
@@ -142,8 +147,19 @@ function signedLine(line: Uint8Array): Uint8Array {
   return line.subarray(start, end);
 }
 
+/**
+ * An OpenPGP signature takes a few hundred bytes of armor: a block past this is measured, not
+ * read into a string (a 50 MB block of copied packets would cost seconds before being refused).
+ */
+export const MAX_ARMOR_BYTES = 64 * 1024;
+
 function signatureArmor(first: Uint8Array, lines: LineReader): string {
   const out = [latin1(first).trimEnd()];
+  const end = lines.find(END_SIG);
+  if (end < 0) throw new ClearsignError('signature-cut');
+  if (end - lines.position() > MAX_ARMOR_BYTES) {
+    throw new ClearsignError('signature-too-large', end - lines.position());
+  }
   for (;;) {
     const line = lines.next();
     if (line === null) throw new ClearsignError('signature-cut');
@@ -164,6 +180,10 @@ class LineReader {
     private readonly bytes: Uint8Array,
     private pos = 0,
   ) {}
+  /** Offset of the next `marker` at or after the current line, or -1. */
+  find(marker: Uint8Array): number {
+    return indexOf(this.bytes, marker, this.pos);
+  }
   done(): boolean {
     return this.pos >= this.bytes.length;
   }

@@ -78,7 +78,7 @@ export function parseProv(bytes: Uint8Array): Prov {
   try {
     envelope = readClearsigned(bytes);
   } catch (e) {
-    if (e instanceof ClearsignError) throw new ProvError(e.problem);
+    if (e instanceof ClearsignError) throw new ProvError(e.problem, { size: e.size });
     throw e;
   }
   const { bom, hashHeaders, otherHeaders, signed, signatureArmor } = envelope;

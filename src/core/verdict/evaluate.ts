@@ -11,6 +11,7 @@ import { checkSignatures, SignatureReadError } from '../signature/signature';
 import { goFindsBlock } from '../prov/clearsign';
 import { ProvError } from '../prov/prov';
 import type { Evidence, KeyEvidence, ProvEvidence } from './evidence';
+import type { Expectation } from '../keys/pin';
 import { pairFiles, roleOf } from './pairing';
 import { chartId, listedDigest, parseProv } from '../prov/prov';
 import { binaryKeyring } from '../helm';
@@ -67,7 +68,8 @@ export type Phase = 'hash' | 'signature' | 'unpack';
 
 export interface EvaluateOptions {
   now?: Date;
-  pinned?: string | null;
+  /** The signer(s) the user or the site expects. */
+  expected?: Expectation | null;
   /** Called once the archives are known, before the slow work, so cards can show up. */
   onPlan?: (cards: { id: string; archive: string }[]) => void;
   /** Called with each card as soon as it is decided. */
@@ -142,6 +144,8 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
     raw: by.key.map((f) => f.bytes),
   };
   const exported = keys.length > 0 ? binaryKeyring(keys) : null;
+  // A repository where some charts are signed: an unsigned one among them stands out.
+  const signedSet = pairs.some((p) => p.archive && p.prov);
   const cards: Card[] = [];
   for (const pair of pairs) {
     const id = pair.archive?.id ?? pair.prov!.id;
@@ -171,7 +175,8 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
           ? await checkSignatures(prov.prov.signed, prov.signature, keys)
           : [],
       contents,
-      pinned: opts.pinned ?? null,
+      expected: opts.expected ?? null,
+      signedSet,
       now,
     };
     const verdict = await judge(evidence);

@@ -8,6 +8,7 @@ import type { Prov, ProvError } from '../prov/prov';
 import type { SignatureEvidence, SignatureReadError } from '../signature/signature';
 import type { Contents } from '../archive/contents';
 import type { PairedBy } from './pairing';
+import type { Expectation } from '../keys/pin';
 
 export interface ArchiveFacts {
   name: string;
@@ -56,7 +57,9 @@ export interface Evidence {
   signatures: SignatureEvidence[];
   /** The archive's contents, when it was read (cross-checks, Helm's loader). */
   contents: Contents | null;
-  /** Expected signer(s): 40 hex or 16 hex, upper case, space-separated. */
-  pinned: string | null;
+  /** The signer(s) the user or the site expects, if any. */
+  expected: Expectation | null;
+  /** Other archives of the same drop came with a prov (a repository that is signed). */
+  signedSet: boolean;
   now: Date;
 }

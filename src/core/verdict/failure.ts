@@ -28,6 +28,8 @@ export function failureVerdict(message: string, archive: string | null): Verdict
     keys: [],
     keyFiles: [],
     pin: null,
+    keyTrust: null,
+    namedSigner: null,
     helm: { v4: NONE, v3: NONE, install: NONE, keyring: null, convert: null },
     helmLines: null,
     timings: {},

@@ -8,12 +8,13 @@ import { chartId, listedDigest, type Prov } from '../prov/prov';
 import { describePackets } from '../signature/signature';
 import { describeSigner } from '../signature/signer';
 import type { Evidence } from './evidence';
-import { decide, pinMatches as pinMatchesSigner } from './rules';
+import { decide, keyTrust, namedSigner } from './rules';
+import { expects } from '../keys/pin';
 import type { HelmVerdict, Verdict } from './types';
 import {
   convertCommand,
   detailWords,
-  headline,
+  headlineWords,
   helmExplain,
   MALFORMED_BODY,
   revocationWords,
@@ -47,6 +48,7 @@ export async function judge(ev: Evidence): Promise<Verdict> {
       : { warnings: [], notes: [] };
   outcome.warnings.push(...cross.warnings);
   const helm = await helmVerdicts(ev);
+  const trust = keyTrust(ev, outcome);
   const claimedChart = prov ? chartId(prov.metadata) : null;
   const signer = sig
     ? {
@@ -80,9 +82,7 @@ export async function judge(ev: Evidence): Promise<Verdict> {
     status: outcome.status,
     reason: outcome.reason,
     warnings: outcome.warnings,
-    headline: prov?.bodyError
-      ? MALFORMED_BODY
-      : headline(outcome.status, outcome.reason, claimedChart),
+    headline: prov?.bodyError ? MALFORMED_BODY : headlineWords(ev, outcome, trust),
     details: detailWords(ev, outcome, cross.notes, packet),
     chart: verified ? claimedChart : null,
     claimedChart,
@@ -155,12 +155,11 @@ export async function judge(ev: Evidence): Promise<Verdict> {
       notes: r.notes,
       error: r.error,
     })),
-    pin: ev.pinned
-      ? {
-          value: ev.pinned,
-          matched: signer ? pinMatchesSigner(ev.pinned, signer.fingerprint) : null,
-        }
+    pin: ev.expected
+      ? { ...ev.expected, matched: signer ? expects(ev.expected, signer.fingerprint) : null }
       : null,
+    keyTrust: trust,
+    namedSigner: namedSigner(ev),
     helm: {
       v4: view(helm.v4),
       v3: view(helm.v3),

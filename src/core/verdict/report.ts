@@ -77,7 +77,8 @@ export interface CardReport {
     notes: string[];
     error: string | null;
   })[];
-  pin: Verdict['pin'];
+  /** The expected signer(s), space-separated (the user's pin, or the site's list). */
+  pin: { value: string; matched: boolean | null } | null;
   helm: { answer: HelmAnswer; why: string | null; explain: string | null; lines: string[] };
   /** Helm 3.17's `helm verify`, and Helm 4's install check: answer and Helm's message. */
   helm3: { answer: HelmAnswer; why: string | null };
@@ -185,7 +186,7 @@ function cardReport(card: ReportCard, meta: ReportMeta) {
       notes: f.notes.map(keyNoteWords),
       error: f.error && keyFileProblemWords(f.error),
     })),
-    pin: v.pin ? { value: v.pin.value, matched: v.pin.matched } : null,
+    pin: v.pin ? { value: v.pin.fingerprints.join(' '), matched: v.pin.matched } : null,
     helm: {
       answer: v.helm.v4.answer,
       why: v.helm.v4.why,
@@ -278,7 +279,8 @@ export function helmReport(card: ReportCard, meta: ReportMeta = {}): string {
   }
   if (v.pin) {
     const state = v.pin.matched === null ? 'not checked' : v.pin.matched ? 'matches' : 'differs';
-    out.push(`Expected signer: ${v.pin.value} (${state})`);
+    const who = v.pin.source === 'site' ? 'this site accepts' : 'you expect';
+    out.push(`Expected signer (${who}): ${v.pin.fingerprints.join(' ')} (${state})`);
   }
   if (v.warnings.length > 0) {
     out.push('Warnings:');

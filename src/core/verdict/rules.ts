@@ -21,6 +21,8 @@
 
 import { listedDigest } from '../prov/prov';
 import { isWeakKey } from '../signature/signer';
+import { expects } from '../keys/pin';
+import { signKeyFingerprint } from '../archive/chart-meta';
 import type { SignatureEvidence } from '../signature/signature';
 import type { ArchiveFacts, Evidence } from './evidence';
 import type { Reason, Status, Warning } from './types';
@@ -99,12 +101,6 @@ export function matchArchive(archive: ArchiveFacts, files: Map<string, string>) 
   return { hashMatch: 'not-listed', listedAs: null } as const;
 }
 
-export function pinMatches(pinned: string, fingerprint: string): boolean {
-  return pinned
-    .split(' ')
-    .some((p) => (p.length === 16 ? fingerprint.endsWith(p) : fingerprint === p));
-}
-
 /** A damaged archive: not gzip, a gzip or tar fault. */
 export function unreadable(archive: ArchiveFacts): boolean {
   return !archive.gzip || archive.problem !== undefined;
@@ -126,8 +122,11 @@ export function decide(ev: Evidence): RuleOutcome {
   const prov = ev.prov?.prov ?? null;
 
   if (archive?.tooLarge) return out('error', 'too-large');
-  if (!ev.prov)
-    return archive && unreadable(archive) ? out('error', 'malformed-archive') : out('unsigned');
+  if (!ev.prov) {
+    if (archive && unreadable(archive)) return out('error', 'malformed-archive');
+    if (ev.signedSet) warnings.push('unsigned-in-signed-set');
+    return out('unsigned');
+  }
   if (!prov || ev.prov.error || prov.bodyError || prov.otherHeaders.length > 0) {
     return out('error', 'malformed-prov');
   }
@@ -138,7 +137,7 @@ export function decide(ev: Evidence): RuleOutcome {
   if (deciding.outcome !== 'good') return out('failed', deciding.outcome);
   const { sig } = deciding;
   const fingerprint = sig.key!.fingerprint;
-  if (ev.pinned && !pinMatches(ev.pinned, fingerprint))
+  if (ev.expected && !expects(ev.expected, fingerprint))
     return out('failed', 'fingerprint-mismatch');
   const standing = sig.standing!;
   const created = sig.packet.created ? new Date(sig.packet.created) : ev.now;
@@ -161,4 +160,40 @@ export function decide(ev: Evidence): RuleOutcome {
 function weakKey(sig: SignatureEvidence): boolean {
   const info = sig.signingKey?.getAlgorithmInfo();
   return info ? isWeakKey(info) : false;
+}
+
+export type KeyTrust = 'pinned' | 'site' | 'named' | 'unconfirmed' | 'contradicted';
+
+/**
+ * Whether anything vouches for the key that signed a verified chart, apart from the file
+ * given (as GnuPG and Kleopatra keep key validity apart from signature validity): the user's
+ * pin, the site's own keys, or the chart's artifacthub.io/signKey annotation — which can also
+ * name another key. Only verified verdicts have one.
+ */
+export function keyTrust(ev: Evidence, outcome: RuleOutcome): KeyTrust | null {
+  if (outcome.status !== 'verified' || !outcome.deciding?.sig.key) return null;
+  const key = outcome.deciding.sig.key;
+  const expected = ev.expected;
+  if (expected?.source === 'user' && expects(expected, key.fingerprint)) return 'pinned';
+  if (
+    key.origin === 'shipped' ||
+    (expected?.source === 'site' && expects(expected, key.fingerprint))
+  ) {
+    return 'site';
+  }
+  const named = namedSigner(ev);
+  if (!named) return 'unconfirmed';
+  return expects({ source: 'user', fingerprints: [named] }, key.fingerprint)
+    ? 'named'
+    : 'contradicted';
+}
+
+/** The fingerprint the chart itself names as its signer: its Chart.yaml, else the signed metadata. */
+export function namedSigner(ev: Evidence): string | null {
+  const chart = ev.contents?.chart?.fields;
+  const signed = ev.prov?.prov?.metadata;
+  const named =
+    (chart && signKeyFingerprint(chart)) ?? (signed && signKeyFingerprint(signed)) ?? null;
+  // A long key ID or a fingerprint; anything else names nothing we can compare.
+  return named && [16, 40, 64].includes(named.length) ? named : null;
 }

@@ -8,7 +8,8 @@ import type { SignaturePacketInfo } from '../signature/signature';
 import type { SignerInfo } from '../signature/signer';
 import type { ArchiveFacts } from './evidence';
 import type { PairedBy } from './pairing';
-import type { HashMatch } from './rules';
+import type { HashMatch, KeyTrust } from './rules';
+import type { Expectation } from '../keys/pin';
 
 export type Status = 'verified' | 'failed' | 'unsigned' | 'no-key' | 'error';
 
@@ -34,7 +35,8 @@ export type Warning =
   | 'soft-revoked-later'
   | 'weak-key'
   | 'metadata-mismatch'
-  | 'signkey-mismatch';
+  | 'signkey-mismatch'
+  | 'unsigned-in-signed-set';
 
 export type HelmAnswer = 'accept' | 'reject' | null;
 
@@ -98,8 +100,12 @@ export interface Verdict {
   keyFiles: (Pick<KeyFileReport, 'name' | 'format' | 'secret' | 'notes' | 'error'> & {
     keys: number;
   })[];
-  /** The expected signer, when one was pinned, and whether the actual signer matches. */
-  pin: { value: string; matched: boolean | null } | null;
+  /** The expected signer(s), the user's or the site's, and whether the actual signer matches. */
+  pin: (Expectation & { matched: boolean | null }) | null;
+  /** What vouches for the signing key of a verified chart (data-key-trust), else null. */
+  keyTrust: KeyTrust | null;
+  /** The fingerprint (or long key ID) the chart's artifacthub.io/signKey names, if any. */
+  namedSigner: string | null;
   helm: HelmVerdicts;
   /** `helm verify`'s own output lines for an accepted chart. */
   helmLines: string | null;

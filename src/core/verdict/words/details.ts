@@ -11,7 +11,6 @@ import type { Evidence } from '../evidence';
 import type { RuleOutcome } from '../rules';
 import { archiveProblemWords, crossNoteWords, tooLargeWords } from './archive';
 import { keyFileProblemWords } from './keys';
-import { WARNING_WORDS } from './verdict';
 
 const PART = { metadata: 'chart metadata', files: 'files section' } as const;
 
@@ -37,6 +36,8 @@ export function provProblemWords(e: ProvError | SignatureReadError): string {
       return 'The signed message ends inside its header.';
     case 'no-signature':
       return 'The signed message has no "-----BEGIN PGP SIGNATURE-----" block.';
+    case 'signature-too-large':
+      return `The signature block is ${formatSize(p.detail.size ?? 0)}; an OpenPGP signature takes a few hundred bytes, so it was not read.`;
     case 'signature-cut':
       return 'The signature block is cut off: no "-----END PGP SIGNATURE-----" line (truncated download?).';
     case 'body-too-large':
@@ -88,7 +89,8 @@ export function detailWords(
   const archive = ev.archive;
   const out: string[] = [];
   if (ev.prov && !archive) out.push(`No chart archive was given for ${ev.prov.name}.`);
-  if (outcome.status === 'no-key' && packet) {
+  // No key, or none of the keys given: name the signer's key and how to get it.
+  if ((outcome.status === 'no-key' || outcome.reason === 'unknown-key') && packet) {
     const id = packet.issuerFingerprint ?? packet.keyId;
     out.push(
       `Signed by key ${packet.issuerFingerprint ? groupFingerprint(packet.issuerFingerprint) : packet.keyId}. ` +
@@ -113,7 +115,6 @@ export function detailWords(
       `The key was revoked (${revocationWords(outcome.deciding.sig.standing.revocations[0])}).`,
     );
   }
-  out.push(...outcome.warnings.map((w) => WARNING_WORDS[w]));
   for (const r of ev.keys.files)
     if (r.error) out.push(`${r.name}: ${keyFileProblemWords(r.error)}`);
   return out;

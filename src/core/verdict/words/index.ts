@@ -5,3 +5,4 @@ export * from './details';
 export * from './helm';
 export * from './keys';
 export * from './archive';
+export * from './headline';

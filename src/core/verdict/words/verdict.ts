@@ -49,6 +49,8 @@ export const WARNING_WORDS: Record<Warning, string> = {
     'The signing key is short (RSA or DSA under 2048 bits) and could be forged by a well-funded attacker.',
   'metadata-mismatch':
     'The prov’s chart metadata (name, version or appVersion) differs from the archive’s own Chart.yaml.',
+  'unsigned-in-signed-set':
+    'The other charts given are signed, but this one came without a provenance file: ask the publisher for NAME-VERSION.tgz.prov, or treat this chart as not from them.',
   'signkey-mismatch':
     'The chart’s artifacthub.io/signKey annotation names a different key than the one that signed.',
 };
@@ -56,14 +58,6 @@ export const WARNING_WORDS: Record<Warning, string> = {
 /** malformed-prov when the PGP message is fine but its signed text is not a Helm body. */
 export const MALFORMED_BODY =
   'The provenance file is a signed message, but its signed text is not a Helm provenance body (see below).';
-
-export function headline(status: Status, reason: Reason | null, chart: string | null): string {
-  if (status === 'verified') return `${chart ?? 'This chart'} is exactly what its signer signed.`;
-  if (status === 'unsigned') return 'No provenance file: nothing says who made this archive.';
-  if (status === 'no-key') return 'Signed, but no public key was given to check the signature.';
-  if (reason) return REASON_WORDS[reason];
-  return 'The chart archive this provenance file describes is missing.';
-}
 
 const FORMAT_WORDS: Record<string, string> = {
   keybox: 'a GnuPG keybox (GnuPG 2’s pubring.kbx) — fine, it is read directly',
