@@ -6,7 +6,16 @@
 // (so an explicit key before it is overwritten, one after it wins). Errors carry yaml.v2's
 // wording, which Helm prints.
 
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Scalar,
+} from 'yaml';
 
 const OPTIONS = {
   schema: 'failsafe',
@@ -34,8 +43,20 @@ export class YamlError extends Error {
 /** Alias expansions build at most this many nodes ("billion laughs" stops early). */
 const MAX_NODES = 200_000;
 
+/**
+ * How a scalar node becomes a value. The default keeps its text (see above); the signer reads
+ * Chart.yaml as yaml.v2 types it (src/core/sign/go-resolve.ts), so it brings its own.
+ */
+export type ScalarReader = (node: Scalar) => unknown;
+
+const scalarText: ScalarReader = (node) =>
+  node.value === null || node.value === undefined ? null : String(node.value);
+
+/** What a walk over the document carries: the node budget and the scalar reader. */
+type Walk = { nodes: number; scalar: ScalarReader };
+
 /** Parses with Go's semantics; throws YamlError when the text is not valid YAML. */
-export function parseYaml(text: string): unknown {
+export function parseYaml(text: string, scalar: ScalarReader = scalarText): unknown {
   const control = controlCharacter(text);
   if (control >= 0) {
     throw new YamlError(
@@ -46,7 +67,7 @@ export function parseYaml(text: string): unknown {
   const doc = parseDocument(text, OPTIONS);
   const error = doc.errors[0];
   if (error) throw new YamlError(error.message, goWording(error.code, lineAt(text, error.pos[0])));
-  const budget = { nodes: 0 };
+  const budget: Walk = { nodes: 0, scalar };
   return toGo(doc.contents, doc, budget);
 }
 
@@ -82,7 +103,7 @@ function controlCharacter(text: string): number {
   return -1;
 }
 
-function toGo(node: unknown, doc: Document, budget: { nodes: number }): unknown {
+function toGo(node: unknown, doc: Document, budget: Walk): unknown {
   if (++budget.nodes > MAX_NODES) {
     throw new YamlError(
       'The YAML expands to too many nodes (alias bomb?)',
@@ -91,8 +112,7 @@ function toGo(node: unknown, doc: Document, budget: { nodes: number }): unknown 
   }
   if (node === null || node === undefined) return null;
   if (isAlias(node)) return toGo(node.resolve(doc), doc, budget);
-  if (isScalar(node))
-    return node.value === null || node.value === undefined ? null : String(node.value);
+  if (isScalar(node)) return budget.scalar(node);
   if (isSeq(node)) return node.items.map((item) => toGo(item, doc, budget));
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
@@ -110,12 +130,7 @@ function toGo(node: unknown, doc: Document, budget: { nodes: number }): unknown 
 }
 
 /** yaml.v2's merge: a map, or a sequence of maps applied last to first (earlier ones win). */
-function merge(
-  out: Record<string, unknown>,
-  value: Node | null,
-  doc: Document,
-  budget: { nodes: number },
-) {
+function merge(out: Record<string, unknown>, value: Node | null, doc: Document, budget: Walk) {
   const target = isAlias(value) ? value.resolve(doc) : value;
   const maps = isSeq(target) ? [...target.items].reverse() : [target];
   for (const item of maps) {

@@ -9,6 +9,8 @@ import { helmVerify, type HelmAnswer } from './verify';
 
 export type { HelmAnswer, HelmCause } from './verify';
 export { binaryKeyring } from './export';
+/** strconv.Quote, for Helm's own messages quoted elsewhere (the signer's). */
+export { goQuote } from './go-text';
 
 export type HelmKeyring = 'as-given' | 'convert' | null;
 
