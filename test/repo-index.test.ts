@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type DropSummary, type InputFile } from '../src/core/verdict/evaluate';
-import { parseRepoIndex } from '../src/core/repo/repo-index';
+import { parseRepoIndex, RepoIndexError } from '../src/core/repo/repo-index';
+import { repoIndexProblemWords } from '../src/core/verdict/words';
 import { roleOf } from '../src/core/verdict/pairing';
 import { rowOf, visibleRows } from '../src/ui/batch/batch-model';
 import { fixtureBytes, loadManifest } from './fixtures';
@@ -34,8 +35,17 @@ describe('repository index', () => {
   });
 
   it('says plainly when the file is not an index', () => {
-    expect(() => parseRepoIndex('index.yaml', enc('just: text\n'))).toThrow(/no "entries:" map/);
-    expect(() => parseRepoIndex('index.yaml', enc('entries: [\n'))).toThrow(/not valid YAML/);
+    const words = (text: string) => {
+      try {
+        parseRepoIndex('index.yaml', enc(text));
+      } catch (e) {
+        if (e instanceof RepoIndexError) return repoIndexProblemWords(e.problem);
+        throw e;
+      }
+      return 'no error';
+    };
+    expect(words('just: text\n')).toMatch(/no "entries:" map/);
+    expect(words('entries: [\n')).toMatch(/not valid YAML/);
   });
 
   it('checks each archive against its digest and lists what is missing either way', async () => {

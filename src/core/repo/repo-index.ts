@@ -38,19 +38,31 @@ export interface IndexSummary {
 
 const MAX_INDEX_CHARS = 32 * 1024 * 1024;
 
-/** Throws with a plain message when the file is not a readable repository index. */
+export type RepoIndexProblem =
+  | { code: 'too-large'; name: string }
+  | { code: 'bad-yaml'; name: string; yaml: string }
+  | { code: 'no-entries'; name: string };
+
+/** The file is not a readable repository index; words/repo.ts says why. */
+export class RepoIndexError extends Error {
+  override readonly name = 'RepoIndexError';
+  constructor(readonly problem: RepoIndexProblem) {
+    super(problem.code);
+  }
+}
+
+/** Throws RepoIndexError when the file is not a readable repository index. */
 export function parseRepoIndex(name: string, bytes: Uint8Array): RepoIndex {
-  if (bytes.length > MAX_INDEX_CHARS)
-    throw new Error(`${name} is too large to read as index.yaml.`);
+  if (bytes.length > MAX_INDEX_CHARS) throw new RepoIndexError({ code: 'too-large', name });
   let doc: unknown;
   try {
     doc = parseYaml(decodeUtf8(bytes));
   } catch (e) {
-    throw new Error(`${name} is not valid YAML: ${(e as Error).message}`, { cause: e });
+    throw new RepoIndexError({ code: 'bad-yaml', name, yaml: (e as Error).message });
   }
   const entries = (doc as { entries?: unknown } | null)?.entries;
   if (!entries || typeof entries !== 'object' || Array.isArray(entries)) {
-    throw new Error(`${name} has no "entries:" map, so it is not a Helm repository index.`);
+    throw new RepoIndexError({ code: 'no-entries', name });
   }
   const out: IndexEntry[] = [];
   for (const versions of Object.values(entries as Record<string, unknown>)) {

@@ -15,6 +15,8 @@ import type { Expectation } from '../keys/pin';
 import { pairFiles, roleOf } from './pairing';
 import { chartId, listedDigest, parseProv } from '../prov/prov';
 import { binaryKeyring } from '../helm';
+import { RepoIndexError } from '../repo/repo-index';
+import { repoIndexProblemWords } from './words';
 import { readSignatures } from '../signature/signature';
 import type { ArchiveFacts } from './evidence';
 import type { ArchiveListing } from '../archive/chart-archive';
@@ -225,7 +227,8 @@ function readIndex(files: InputFile[]): { index: RepoIndex | null; error: string
   try {
     return { index: parseRepoIndex(file.name, file.bytes), error: null };
   } catch (e) {
-    return { index: null, error: (e as Error).message };
+    if (!(e instanceof RepoIndexError)) throw e;
+    return { index: null, error: repoIndexProblemWords(e.problem) };
   }
 }
 

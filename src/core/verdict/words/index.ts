@@ -6,3 +6,4 @@ export * from './helm';
 export * from './keys';
 export * from './archive';
 export * from './headline';
+export * from './repo';
