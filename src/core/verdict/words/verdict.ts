@@ -74,7 +74,13 @@ export function keyFileWords(f: {
   error: KeyFileProblem | null;
 }): string {
   if (f.error) return `${f.name}: ${keyFileProblemWords(f.error)}`;
-  const what = FORMAT_WORDS[f.format] ?? 'a key file';
+  // A secret export is no keyring (gpg --export): say what it is.
+  const secretExport: Record<string, string> = {
+    binary: 'a secret-key export (gpg --export-secret-keys)',
+    armored: 'an armored secret-key export (gpg --export-secret-keys --armor)',
+  };
+  const what =
+    (f.secret ? secretExport[f.format] : undefined) ?? FORMAT_WORDS[f.format] ?? 'a key file';
   const found = `${f.keys} public key${f.keys === 1 ? '' : 's'} found`;
   const secret = f.secret
     ? ' It holds your SECRET key: only its public part was used. Do not share this file; export the public key with gpg --export --armor KEYID.'
