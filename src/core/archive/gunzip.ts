@@ -172,7 +172,12 @@ function* inflateMembers(
     keepPending(strm, out);
     throw new ArchiveError({ code: 'corrupt', zlib: String(inflator.msg), at: at + s.next_in });
   }
+  // pako also resets when the input ends right after a member: a few bytes that start no
+  // member are trailing garbage too (`gzip -dc` reads the archive whole), not a cut.
+  const s = strm as ZStream | null;
+  const memberStart = s ? gz.length - s.total_in : start;
   keepPending(strm, out);
+  if (memberStart > start && !isMemberStart(gz, memberStart)) return memberStart;
   throw new ArchiveError({ code: 'truncated', size: gz.length });
 }
 

@@ -98,6 +98,13 @@ export function detailWords(
     );
   }
   if (ev.prov?.error) out.push(provProblemWords(ev.prov.error));
+  // A hash mismatch with bytes after a complete archive: say so, it is not a cut download.
+  const extra = ev.contents?.listing?.warnings.find((w) => w.code === 'after-gzip');
+  if (outcome.reason === 'hash-mismatch' && extra && 'bytes' in extra) {
+    out.push(
+      `The archive reads whole, but ${extra.bytes} extra byte${extra.bytes === 1 ? '' : 's'} follow its end: the file was changed after signing (appended to), not cut short.`,
+    );
+  }
   if (prov?.otherHeaders.length) {
     out.push(
       `The signed message has armor headers other than "Hash:" (${prov.otherHeaders.join('; ')}): GnuPG calls that an invalid clearsig header, and Helm finds no signature in it.`,
