@@ -15,6 +15,7 @@ export type HelmCause =
   | 'no-prov'
   | 'keyring'
   | 'keyring-unsupported'
+  | 'keyring-no-key'
   | 'no-block'
   | 'unknown-key'
   | 'unsupported'
@@ -59,7 +60,15 @@ export async function helmVerify(
   }
   if (!handed) return NO_ANSWER; // no key: Helm would read your own default keyring
   const ring = await loadRing(handed, version);
-  if (ring.error) return reject(ring.error, ring.unsupported ? 'keyring-unsupported' : 'keyring');
+  if (ring.error) {
+    const cause =
+      ev.keys.keys.length === 0
+        ? 'keyring-no-key'
+        : ring.unsupported
+          ? 'keyring-unsupported'
+          : 'keyring';
+    return reject(ring.error, cause);
+  }
   const prov = ev.prov.prov;
   if (!ev.prov.goFindsBlock || !prov || ev.prov.error) {
     const msg = 'signature block not found';

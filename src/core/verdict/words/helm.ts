@@ -11,6 +11,8 @@ const EXPLAIN: Record<HelmCause, (w: { archive: string | null; keyId: string | n
       `Helm looks for ${w.archive ?? 'the archive'}.prov beside the archive; without a provenance file it cannot verify anything.`,
     keyring: () =>
       'Helm reads only binary keyrings (what gpg --export writes), never armored text or a GnuPG keybox, and needs at least one key it can load.',
+    'keyring-no-key': () =>
+      'The key file holds no OpenPGP key at all, so Helm has nothing to load: get the publisher’s public key.',
     'keyring-unsupported': () =>
       'Helm 3 cannot load Ed25519, brainpool or secp256k1 keys (golang.org/x/crypto); a keyring holding only such keys fails as a whole. Helm 4 reads them.',
     'no-block': () =>
@@ -48,9 +50,18 @@ export function convertCommand(ev: Evidence): string | null {
   const file = ev.keys.files.find((f) => f.format !== 'binary' && f.keys.length > 0);
   if (!file) return null;
   const id = ev.signatures[0]?.packet.keyId ?? 'KEYID';
+  const name = shellQuote(file.name);
   if (file.format === 'keybox') {
-    return `gpg --no-default-keyring --keyring ./${file.name} --export ${id} > key.gpg`;
+    return `gpg --no-default-keyring --keyring ${shellQuote(`./${file.name}`)} --export ${id} > key.gpg`;
   }
-  if (file.secret) return `gpg --import ${file.name} && gpg --export ${id} > key.gpg`;
-  return `gpg --dearmor < ${file.name} > key.gpg`;
+  // A secret key goes through a throwaway GnuPG home, never into the user's own keyring.
+  if (file.secret) {
+    return `h=$(mktemp -d) && gpg --homedir "$h" --batch --import ${name} && gpg --homedir "$h" --export ${id} > key.gpg`;
+  }
+  return `gpg --dearmor < ${name} > key.gpg`;
+}
+
+/** A file name as one shell word: as it is when it is safe, else in single quotes. */
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9._/+@%=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
