@@ -1,5 +1,5 @@
 // The report buttons on a verified card: the copied text opens with Helm's own lines, the
-// downloaded JSON follows docs/schemas/report-v1.schema.json.
+// downloaded JSON follows public/schemas/report-v1.schema.json, which the site serves.
 import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -55,18 +55,24 @@ test('Copy report falls back to a selectable text box when the clipboard is deni
   );
 });
 
-test('Download JSON saves a report that follows the v1 schema', async ({ page }) => {
+test('Download JSON saves a report that follows the v1 schema', async ({ page, baseURL }) => {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('download-json').click(),
   ]);
   expect(download.suggestedFilename()).toBe('chartproof-report-hashtest-1.2.3.json');
   const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    $schema: string;
     schemaVersion: number;
     cards: { status: string; signer: { fingerprint: string }; files: unknown[] }[];
   };
   expect(reportValidator()(report)).toBe('valid');
   expect(report.schemaVersion).toBe(1);
+  // $schema is the schema's copy on this site; its $id is a name (docs/report.md).
+  expect(report.$schema).toBe(`${baseURL}schemas/report-v1.schema.json`);
+  const served = await page.request.get(report.$schema);
+  expect(served.ok()).toBe(true);
+  expect(((await served.json()) as { $id: string }).$id).toBe('urn:chartproof:report:v1');
   const card = report.cards[0]!;
   expect(card.status).toBe('verified');
   expect(card.signer.fingerprint).toBe(verified.expect.signer_fingerprint);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 const schema = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../docs/schemas/report-v1.schema.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../public/schemas/report-v1.schema.json'), 'utf8'),
 ) as object;
 
 export function reportValidator() {

@@ -1,4 +1,4 @@
-// Reports of the whole fixture corpus: every JSON report follows docs/schemas/report-v1, and
+// Reports of the whole fixture corpus: every JSON report follows public/schemas/report-v1, and
 // the text report opens with exactly what `helm verify` prints.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -90,5 +90,17 @@ describe('report of every fixture', () => {
     expect(broken((r) => (r.cards[0]!.surprise = true))).not.toBe('valid');
     expect(broken((r) => delete r.cards[0]!.helm)).not.toBe('valid');
     expect(broken((r) => (r.schemaVersion = 2))).not.toBe('valid');
+  });
+
+  it('$schema: the $id by default, the page’s own copy when it says where that is', async () => {
+    const { cards } = await cardsOf(cases[0]!);
+    expect(jsonReport(cards).$schema).toBe('urn:chartproof:report:v1');
+    const schemaUrl = 'https://charts.example.org/chartproof/schemas/report-v1.schema.json';
+    const report = jsonReport(cards, { schemaUrl });
+    expect([report.$schema, check(report)]).toEqual([schemaUrl, 'valid']);
+    // Reports written before the $id became a URN still validate.
+    const old = { ...report, $schema: 'https://chartproof.invalid/schemas/report-v1.schema.json' };
+    expect(check(old)).toBe('valid');
+    expect(check({ ...report, $schema: 'https://example.org/other.json' })).not.toBe('valid');
   });
 });

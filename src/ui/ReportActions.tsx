@@ -1,10 +1,19 @@
 // "Copy report" (Helm's output + our summary, for an issue or a review) and "Download JSON"
 // (docs/report.md) for one card; DownloadAllReports for every finished card at once.
 import { useRef, useState } from 'react';
-import { helmReport, jsonReport, subjectOf, type ReportCard } from '../core/verdict/report';
+import {
+  helmReport,
+  jsonReport,
+  REPORT_SCHEMA_PATH,
+  subjectOf,
+  type ReportCard,
+} from '../core/verdict/report';
 import { useStore, type Card } from '../state/store';
 import { saveFile } from './download';
 import './report.css';
+
+/** The schema's copy shipped with this page, for the report's $schema (docs/report.md). */
+const schemaUrl = () => new URL(REPORT_SCHEMA_PATH, document.baseURI).href;
 
 function download(name: string, data: unknown) {
   saveFile(name, new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' }));
@@ -36,7 +45,7 @@ export function ReportActions({ card }: { card: ReportCard }) {
     }
   };
   const save = async () => {
-    const report = jsonReport([card]);
+    const report = jsonReport([card], { schemaUrl: schemaUrl() });
     download(reportFileName(card), report);
   };
 
@@ -73,7 +82,7 @@ export function DownloadAllReports() {
   const done = cards.filter((c): c is Card & ReportCard => c.verdict !== null);
   if (done.length < 2 || done.length !== cards.length) return null;
   const save = async () => {
-    download('chartproof-report-all.json', jsonReport(done));
+    download('chartproof-report-all.json', jsonReport(done, { schemaUrl: schemaUrl() }));
   };
   return (
     <div className="actions report-all">

@@ -4,7 +4,14 @@ export { evaluate } from './evaluate';
 export type { Card, DropSummary, EvaluateOptions, InputFile, Phase } from './evaluate';
 export type * from './types';
 export { failureVerdict } from './failure';
-export { helmOutput, helmReport, jsonReport, subjectOf, REPORT_SCHEMA_ID } from './report';
+export {
+  helmOutput,
+  helmReport,
+  jsonReport,
+  subjectOf,
+  REPORT_SCHEMA_ID,
+  REPORT_SCHEMA_PATH,
+} from './report';
 export type { CardReport, Report, ReportCard, ReportMeta } from './report';
 export * from './words';
 export type { ArchiveFacts, Evidence } from './evidence';

@@ -1,7 +1,8 @@
 // Reports of verdicts for people and programs: helmReport() is the text `helm verify` would
 // print followed by our summary (for pasting into an issue or a review), jsonReport() the
 // versioned machine-readable form documented in docs/report.md and
-// docs/schemas/report-v1.schema.json. Pure: verdicts in, text or plain objects out.
+// public/schemas/report-v1.schema.json (shipped with the site). Pure: verdicts in, text or plain
+// objects out.
 
 import {
   keyFileProblemWords,
@@ -15,7 +16,10 @@ import type { HelmAnswer, Reason, Status, Verdict, Warning } from './types';
 
 /** Kept equal to package.json's version by test/report.test.ts. */
 export const GENERATOR = { name: 'chartproof', version: '0.1.0' } as const;
-export const REPORT_SCHEMA_ID = 'https://chartproof.invalid/schemas/report-v1.schema.json';
+/** The schema's `$id`: a name, not a place (the page puts the URL of its own copy in `$schema`). */
+export const REPORT_SCHEMA_ID = 'urn:chartproof:report:v1';
+/** Where a site serves the schema, relative to the page (public/schemas/ is copied into the build). */
+export const REPORT_SCHEMA_PATH = 'schemas/report-v1.schema.json';
 
 /** What a report needs of a card (the core's and the store's cards both fit). */
 export interface ReportCard {
@@ -28,6 +32,8 @@ export interface ReportMeta {
   generatedAt?: Date;
   /** SHA-256 (lower-case hex) of given files by name, for files the verdict has no hash of. */
   fileHashes?: Readonly<Record<string, string>>;
+  /** The schema's URL for `$schema` (the page: REPORT_SCHEMA_PATH against its base); else the $id. */
+  schemaUrl?: string;
 }
 
 export interface FileEntry {
@@ -97,7 +103,7 @@ export interface Report {
 
 export function jsonReport(cards: readonly ReportCard[], meta: ReportMeta = {}): Report {
   return {
-    $schema: REPORT_SCHEMA_ID,
+    $schema: meta.schemaUrl ?? REPORT_SCHEMA_ID,
     schemaVersion: 1,
     generator: { ...GENERATOR },
     generatedAt: (meta.generatedAt ?? new Date()).toISOString(),
