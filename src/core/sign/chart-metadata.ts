@@ -245,10 +245,7 @@ export function dependencyValue(d: Dependency | null): GoValue {
   return out;
 }
 
-/**
- * The value yaml.Marshal(metadata) writes. A v1 chart's dependencies live in
- * requirements.yaml, so Helm leaves them out of its Chart.yaml.
- */
+/** The value yaml.Marshal(metadata) writes. */
 export function metadataValue(md: Metadata): GoValue {
   const out: GoMap = {};
   for (const k of [
@@ -282,6 +279,6 @@ export function metadataValue(md: Metadata): GoValue {
   );
   put(out, 'deprecated', md.deprecated);
   put(out, 'annotations', md.annotations ?? undefined);
-  if (md.apiVersion !== 'v1') put(out, 'dependencies', md.dependencies?.map(dependencyValue));
+  put(out, 'dependencies', md.dependencies?.map(dependencyValue));
   return out;
 }

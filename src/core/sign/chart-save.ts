@@ -41,7 +41,10 @@ function writeContents(out: TarFile[], chart: Chart, prefix: string, now: number
   const text = new TextEncoder();
   const add = (file: string, data: Uint8Array, mtime: number | null) =>
     out.push({ name: joinClean(base, file), data, mtime: seconds(mtime, now) });
-  add('Chart.yaml', text.encode(marshalYaml(metadataValue(chart.metadata))), chart.metadataTime);
+  // A v1 chart's dependencies live in requirements.yaml: Helm leaves them out of Chart.yaml.
+  const metadata = { ...chart.metadata };
+  if (metadata.apiVersion === 'v1') delete metadata.dependencies;
+  add('Chart.yaml', text.encode(marshalYaml(metadataValue(metadata))), chart.metadataTime);
   if (chart.metadata.apiVersion === 'v2' && chart.lock) {
     const generated = chart.lock.generatedSeconds;
     add(
