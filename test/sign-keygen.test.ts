@@ -12,6 +12,7 @@ import {
   chooseKey,
   makeKey,
   readSecretKeys,
+  selfCheck,
   signChart,
   unlockKey,
   type GeneratedKey,
@@ -44,12 +45,13 @@ async function signWith(made: GeneratedKey, dir: string) {
     { kind: 'folder', name: 'genchart', files: readFolder(folder) },
     made.key,
   );
+  const check = await selfCheck(signed, made.publicBinary);
   const archive = join(dir, signed.archiveName);
   await writeFile(archive, signed.archive);
   await writeFile(`${archive}.prov`, signed.prov);
   await writeFile(join(dir, 'key.gpg'), made.publicBinary);
   await writeFile(join(dir, 'key.asc'), made.publicArmored);
-  return { archive, ring: join(dir, 'key.gpg'), asc: join(dir, 'key.asc') };
+  return { archive, ring: join(dir, 'key.gpg'), asc: join(dir, 'key.asc'), check };
 }
 
 describe('a key generated in the page', () => {
@@ -68,7 +70,10 @@ describe('a key generated in the page', () => {
       const expires = (await made.key.getExpirationTime()) as Date;
       expect(Math.round((expires.getTime() - Date.now()) / 86400_000)).toBe(DEFAULT_EXPIRY_DAYS);
       const dir = join(work, 'rsa');
-      const { archive, ring, asc } = await signWith(made, dir);
+      const { archive, ring, asc, check } = await signWith(made, dir);
+      // The page's own check (core/verdict's evaluate) says what the binaries say.
+      expect(check).toMatchObject({ status: 'verified', signerFingerprint: made.fingerprint });
+      expect([check.helm4, check.helm3]).toEqual(['accept', 'accept']);
       for (const helm of [bins.helm4, bins.helm3]) {
         const r = await runHelm(helm, ['verify', '--keyring', ring, archive], dir);
         expect(r.why).toBeNull();
@@ -134,7 +139,8 @@ describe('a key generated in the page', () => {
       expect(made.helm3Unreadable).toBe(true);
       expect(await made.key.getExpirationTime()).toBe(Infinity);
       const dir = join(work, 'ed');
-      const { archive, ring, asc } = await signWith(made, dir);
+      const { archive, ring, asc, check } = await signWith(made, dir);
+      expect([check.status, check.helm4, check.helm3]).toEqual(['verified', 'accept', 'reject']);
       expect(
         (await runHelm(bins.helm4, ['verify', '--keyring', ring, archive], dir)).why,
       ).toBeNull();

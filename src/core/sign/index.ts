@@ -17,3 +17,6 @@ export {
 } from './keygen';
 export type { Metadata } from './chart-metadata';
 export { SignError, type SignErrorCode } from './errors';
+export { keyFacts, type KeyFacts } from './key-facts';
+export { selfCheck, type SelfCheck } from './self-check';
+export { nextSteps, KEY_URL_PLACEHOLDER, type NextSteps } from './next-steps';
