@@ -67,10 +67,6 @@ export class SignerClient {
     this.failAll('the signer was stopped');
   }
 
-  get running(): boolean {
-    return this.worker !== null;
-  }
-
   private start(): Worker {
     if (this.worker) return this.worker;
     const w = new Worker(new URL('./signer.worker.ts', import.meta.url), {
