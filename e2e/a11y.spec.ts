@@ -1,22 +1,10 @@
 // Accessibility: axe (WCAG 2.1 A/AA) on every state of the page in both colour schemes, and a
 // keyboard-only walk from the sample button to a file's text.
-import AxeBuilder from '@axe-core/playwright';
+// (Key-trust card states and the batch signer table: e2e/trust.spec.ts, batch-signers.spec.ts.)
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { FIXTURES, loadManifest } from '../test/fixtures';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  // Readable failures: rule, impact and the first offending nodes.
-  const summary = violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
-  }));
-  expect(summary).toEqual([]);
-}
+import { axe } from './axe';
 
 const STATES: Record<string, (page: Page) => Promise<void>> = {
   'the empty page': async () => {},
@@ -32,7 +20,7 @@ const STATES: Record<string, (page: Page) => Promise<void>> = {
       .setInputFiles(c.files.map((f) => join(FIXTURES, c.dir, f)));
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'failed');
     await expect(page.getByTestId('announcer')).toHaveText(
-      /^Verification failed: byteflip-1\.0\.0\.tgz\. The archive is not the file that was signed/,
+      /^Verification failed: byteflip-1\.0\.0\.tgz\. Do not install this chart: the archive is not the file that was signed/,
     );
   },
   'a batch of charts (results table)': async (page) => {
@@ -118,7 +106,9 @@ test('keyboard only: sample, verdict, tree, values.yaml', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await expect(focused(page)).toHaveAttribute('data-tab', 'files');
   await expect(focused(page)).toHaveAttribute('aria-selected', 'true');
-  // Into the tree: the first item, the chart folder, is the one tab stop.
+  // Past the filter box, into the tree: the first item, the chart folder, is the one tab stop.
+  await page.keyboard.press('Tab');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'tree-filter');
   await page.keyboard.press('Tab');
   await expect(focused(page)).toHaveAttribute('role', 'treeitem');
   await expect(focused(page)).toHaveAttribute('data-path', 'podinfo-lite');

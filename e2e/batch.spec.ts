@@ -88,7 +88,7 @@ test('a whole repository: table, filters, index.yaml digests, one click to a car
   await expect(batch.getByTestId('batch-row')).toHaveCount(cases.length);
 
   // A row leads to its card.
-  const first = batch.getByTestId('batch-row').first().getByRole('button');
+  const first = batch.getByTestId('batch-row').first().locator('td').first().getByRole('button');
   await first.click();
   await expect(page.locator('article.card:focus')).toHaveCount(1);
 });

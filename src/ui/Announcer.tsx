@@ -6,6 +6,8 @@ import { STATUS_WORDS } from '../core/verdict/words';
 
 function sentence({ verdict: v, archive, prov }: Card): string {
   if (!v) return '';
+  // A good signature by another key than the chart names is said as a warning, not a success.
+  if (v.keyTrust === 'contradicted') return `${archive ?? ''}: ${v.headline}`;
   if (v.status === 'verified') {
     const chart = (v.chart ?? archive ?? '').replace('@', ' ');
     const by = v.signer?.userId ?? v.signer?.fingerprint ?? 'an unknown signer';

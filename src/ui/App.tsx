@@ -9,17 +9,17 @@ import { PinField } from './PinField';
 import { Settings } from './Settings';
 import { FolderPicker } from './folder-drop';
 import { BatchTable } from './batch/BatchTable';
+import { isBatch } from './batch/batch-model';
+import { cardsInTableOrder, useBatchView } from './batch/batch-view';
 import { Announcer } from './Announcer';
 import { OfflineStatus } from './OfflineStatus';
 import { PrivacyPanel } from './PrivacyPanel';
-import { SignView } from './sign/SignView';
-import { SIGN_HASH, useSignRoute } from './sign/sign-route';
 
 export function App() {
-  const signing = useSignRoute();
   const cards = useStore((s) => s.cards);
   const files = useStore((s) => s.files);
   const reset = useStore((s) => s.reset);
+  const batch = useStore((s) => isBatch(s.cards.length, Boolean(s.summary?.index)));
   return (
     <DropZone>
       <header className="top">
@@ -30,13 +30,10 @@ export function App() {
           Check a signed Helm chart in your browser. Nothing is installed, nothing is sent anywhere.
         </p>
         <OfflineStatus />
-        <a className="view-link" href={signing ? '#' : SIGN_HASH} data-testid="view-switch">
-          {signing ? 'Verify a chart' : 'Sign a chart'}
-        </a>
       </header>
-      {signing ? <SignView /> : null}
-      {/* The verify view stays mounted (and keeps its files) while the Sign view is shown. */}
-      <main hidden={signing}>
+      <main>
+        {/* A batch's results come first; the inputs (and the collapsed file list) after them. */}
+        {batch ? <BatchTable /> : null}
         <section className="inputs" aria-label="Your files">
           <div className="actions">
             <DropZone.Picker />
@@ -53,11 +50,8 @@ export function App() {
         </section>
         {cards.length === 0 && files.length === 0 ? <EmptyState /> : null}
         <Announcer />
-        <BatchTable />
         <section className="cards" aria-label="Verdicts">
-          {cards.map((c) => (
-            <VerdictCard key={c.id} card={c} />
-          ))}
+          {batch ? <BatchCards /> : cards.map((c) => <VerdictCard key={c.id} card={c} />)}
         </section>
       </main>
       <footer>
@@ -69,5 +63,28 @@ export function App() {
         <PrivacyPanel />
       </footer>
     </DropZone>
+  );
+}
+
+/** A batch's cards in the table's order; those its filter leaves out stay in the DOM, hidden. */
+function BatchCards() {
+  const cards = useStore((s) => s.cards);
+  const { filter, sort, setFilter } = useBatchView();
+  const { shown, left } = cardsInTableOrder(cards, filter, sort);
+  return (
+    <>
+      {left.length > 0 ? (
+        <p className="muted" data-testid="cards-filtered">
+          Showing the {shown.length} of {cards.length} charts the table’s filter shows.{' '}
+          <button type="button" className="link" onClick={() => setFilter('all')}>
+            Show all
+          </button>
+        </p>
+      ) : null}
+      {/* One list, so a card moving in or out of the filter keeps its DOM (and its browser). */}
+      {[...shown, ...left].map((c, i) => (
+        <VerdictCard key={c.id} card={c} hidden={i >= shown.length} />
+      ))}
+    </>
   );
 }

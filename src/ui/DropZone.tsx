@@ -48,7 +48,7 @@ export function DropZone({ children }: { children: ReactNode }) {
       {children}
       {over ? (
         <div className="drop-overlay" aria-hidden="true">
-          Drop the chart (.tgz), its .prov and the public key
+          <p>Drop the chart (.tgz), its .prov and the public key</p>
         </div>
       ) : null}
     </div>

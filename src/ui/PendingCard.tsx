@@ -9,10 +9,24 @@ const PHASE_WORDS: Record<Phase, string> = {
   signature: 'Checking the signature…',
 };
 
-export function PendingCard({ card, name }: { card: Card; name: string }) {
+export function PendingCard({
+  card,
+  name,
+  hidden = false,
+}: {
+  card: Card;
+  name: string;
+  hidden?: boolean;
+}) {
   const p = card.progress;
   return (
-    <article className="card pending" data-testid="verdict" data-archive={name} aria-busy="true">
+    <article
+      className="card pending"
+      data-testid="verdict"
+      data-archive={name}
+      aria-busy="true"
+      hidden={hidden}
+    >
       {/* Laid out like the final header (icon, title, file name) so nothing moves. */}
       <header className="status">
         <span className="icon" aria-hidden="true">

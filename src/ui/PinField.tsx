@@ -1,15 +1,17 @@
 // "Expected signer": a fingerprint the user (or a publisher's link) pins. Any other
-// signer then fails with fingerprint-mismatch.
+// signer then fails with fingerprint-mismatch. The page's link follows the pin (pin-link.ts).
 import { useStore } from '../state/store';
 import { parsePin } from '../core/keys/pin';
 import { groupFingerprint } from '../core/text';
 import { useSiteKeys } from '../state/shipped-keys';
+import { usePinLink } from './pin-link';
 
 export function PinField() {
   const pinText = useStore((s) => s.pinText);
   const setPin = useStore((s) => s.setPin);
   const pin = parsePin(pinText);
   const siteSigners = useSiteKeys((k) => k.signers.length);
+  usePinLink();
   return (
     <div className="pin">
       <label htmlFor="pin">Expected signer fingerprint (optional)</label>

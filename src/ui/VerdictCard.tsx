@@ -8,21 +8,34 @@ import { HelmPanel } from './HelmPanel';
 import { VerdictDetails } from './VerdictDetails';
 import { ReportActions } from './ReportActions';
 import { PendingCard } from './PendingCard';
+import { KeyTrust } from './KeyTrust';
 
 const ArchiveBrowser = lazy(() => import('./browse/ArchiveBrowser'));
 
 const ICONS = { verified: '✔', failed: '✖', unsigned: '○', 'no-key': '🔑', error: '⚠' } as const;
+// A good signature by another key than the one the chart names is no plain success (amber).
+const CONTRADICTED = { icon: '⚠', title: 'Signed by another key' } as const;
 
 // memo: a card re-renders only when its own entry in the store changes (batches of hundreds).
-export const VerdictCard = memo(function VerdictCard({ card }: { card: Card }) {
+// hidden: a batch filter leaves the card out (it stays in the DOM, as the contract counts cards).
+export const VerdictCard = memo(function VerdictCard({
+  card,
+  hidden = false,
+}: {
+  card: Card;
+  hidden?: boolean;
+}) {
   const v = card.verdict;
   const archiveName = card.archive ?? card.prov ?? '';
-  if (!v) return <PendingCard card={card} name={archiveName} />;
+  if (!v) return <PendingCard card={card} name={archiveName} hidden={hidden} />;
+  const contradicted = v.keyTrust === 'contradicted';
+  const title = contradicted ? CONTRADICTED.title : STATUS_WORDS[v.status];
   return (
     <article
       id={`card-${card.id}`}
       tabIndex={-1}
-      className={`card status-${v.status}`}
+      hidden={hidden}
+      className={`card status-${v.status}${v.keyTrust ? ` trust-${v.keyTrust}` : ''}`}
       data-testid="verdict"
       data-status={v.status}
       data-reason={v.reason ?? ''}
@@ -34,14 +47,15 @@ export const VerdictCard = memo(function VerdictCard({ card }: { card: Card }) {
       data-helm3={v.helm.v3.answer ?? ''}
       data-helm-install={v.helm.install.answer ?? ''}
       data-helm-keyring={v.helm.keyring ?? ''}
-      aria-label={`${STATUS_WORDS[v.status]}: ${archiveName}`}
+      data-key-trust={v.keyTrust ?? ''}
+      aria-label={`${title}: ${archiveName}`}
     >
       <header className="status">
         <span className="icon" aria-hidden="true">
-          {ICONS[v.status]}
+          {contradicted ? CONTRADICTED.icon : ICONS[v.status]}
         </span>
         <div>
-          <h2>{STATUS_WORDS[v.status]}</h2>
+          <h2>{title}</h2>
           <p className="subject">
             {archiveName}
             {v.claimedChart ? <span className="muted"> · claims {v.claimedChart}</span> : null}
@@ -49,6 +63,7 @@ export const VerdictCard = memo(function VerdictCard({ card }: { card: Card }) {
         </div>
       </header>
       <p className="headline">{v.headline}</p>
+      <KeyTrust verdict={v} />
       {v.warnings.length > 0 ? (
         <ul className="warnings" aria-label="Warnings">
           {v.warnings.map((w) => (

@@ -2,6 +2,7 @@
 // the text of an armored key or a clearsigned prov as a file. Text fields keep their own paste.
 import { useEffect, useState } from 'react';
 import { useStore } from '../state/store';
+import { parsePin } from '../core/keys/pin';
 
 const KEY_BLOCK = /-----BEGIN PGP (?:PUBLIC|PRIVATE) KEY BLOCK-----/;
 const ARCHIVE = /\.(tgz|tar\.gz)$/i;
@@ -59,6 +60,9 @@ function addFromClipboard(data: DataTransfer): string {
   if (KEY_BLOCK.test(text)) {
     store.addKeyText(text);
     return `Pasted an armored key, added as ${useStore.getState().files.at(-1)?.name ?? 'a key'}.`;
+  }
+  if (parsePin(text)?.kind === 'fingerprint') {
+    return 'The pasted text is a key fingerprint, not a key: enter it under “Expected signer” to pin that signer.';
   }
   return text.trim()
     ? 'The pasted text is neither a PGP key nor a signed .prov: nothing was added.'

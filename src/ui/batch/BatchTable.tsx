@@ -1,12 +1,26 @@
-// A batch of charts (a repository folder, many files): progress, counts per status as
-// filters, a sortable table with one row per card (each one click from its card), and the
-// repository index.yaml check when one was given.
-import { useState } from 'react';
+// A batch of charts (a repository folder, many files): progress, who signed them (one key or
+// several), counts per status as filters, a sortable table with one row per card (each one
+// click from its card), and the repository index.yaml check when one was given. The filter and
+// the sort order are shared with the page (batch-view.ts): the cards follow the table.
 import { useStore } from '../../state/store';
+import { parsePin, pinValue } from '../../core/keys/pin';
 import { STATUS_WORDS } from '../../core/verdict/words';
 import { DownloadAllReports } from '../ReportActions';
 import { IndexSummaryPanel } from './IndexSummaryPanel';
-import { countByStatus, rowOf, visibleRows, type Column, type Filter } from './batch-model';
+import { BatchRow } from './BatchRow';
+import { BatchSigners } from './BatchSigners';
+import { useBatchView } from './batch-view';
+import {
+  countByStatus,
+  effectiveFilter,
+  isBatch,
+  oddSigner,
+  rowOf,
+  signersOf,
+  visibleRows,
+  type Column,
+  type Filter,
+} from './batch-model';
 import './batch.css';
 
 const COLUMNS: { id: Column; label: string }[] = [
@@ -16,36 +30,29 @@ const COLUMNS: { id: Column; label: string }[] = [
   { id: 'helm', label: 'helm verify' },
   { id: 'index', label: 'index.yaml' },
 ];
+const LABELS = Object.fromEntries(COLUMNS.map((c) => [c.id, c.label])) as Record<Column, string>;
 
-const INDEX_WORDS: Record<string, string> = {
-  match: 'digest matches',
-  mismatch: 'DIGEST DIFFERS',
-  'no-digest': 'no digest',
-  'not-in-index': 'not listed',
-};
-
-/** Brings a card into view and moves the focus there (keyboard users land on it). */
-function openCard(id: string) {
-  const card = document.getElementById(`card-${id}`);
-  card?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  card?.focus({ preventScroll: true });
+/** Whether the pin (a fingerprint, or a long key ID for its tail) is this signer already. */
+function pinnedTo(pin: string | null, fingerprint: string | null): boolean {
+  if (!pin || !fingerprint) return false;
+  return pin.length === 16 ? fingerprint.endsWith(pin) : pin === fingerprint;
 }
 
 export function BatchTable() {
   const cards = useStore((s) => s.cards);
   const summary = useStore((s) => s.summary);
-  const [filter, setFilter] = useState<Filter>('all');
-  const [sort, setSort] = useState({ column: 'status' as Column, descending: false });
-  if (cards.length < 2 && !summary?.index) return null;
+  const pin = useStore((s) => pinValue(parsePin(s.pinText)));
+  const { filter: chosen, sort, setFilter, sortBy } = useBatchView();
+  if (!isBatch(cards.length, Boolean(summary?.index))) return null;
 
   const rows = cards.map(rowOf);
   const counts = countByStatus(rows);
   const decided = rows.length - (counts.get('pending') ?? 0);
+  const filter = effectiveFilter(rows, chosen);
   const shown = visibleRows(rows, filter, sort);
+  const signers = signersOf(rows);
   const withIndex = Boolean(summary?.index) || rows.some((r) => r.index);
   const columns = COLUMNS.filter((c) => c.id !== 'index' || withIndex);
-  const sortBy = (column: Column) =>
-    setSort((s) => ({ column, descending: s.column === column ? !s.descending : false }));
 
   return (
     <section className="batch" aria-label="All charts" data-testid="batch">
@@ -56,6 +63,7 @@ export function BatchTable() {
         <progress max={rows.length} value={decided} aria-label="Charts checked" />
         <DownloadAllReports />
       </div>
+      <BatchSigners signers={signers} charts={rows.length} />
       <div className="filters" role="group" aria-label="Show charts by status">
         {(['all', ...counts.keys()] as Filter[]).map((f) => (
           <button
@@ -92,22 +100,14 @@ export function BatchTable() {
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.id} data-testid="batch-row" data-status={r.status}>
-                <td>
-                  <button type="button" className="link" onClick={() => openCard(r.id)}>
-                    {r.chart}
-                  </button>
-                </td>
-                <td className={`status-${r.status}`}>
-                  {r.status === 'pending' ? 'Checking…' : STATUS_WORDS[r.status]}
-                  {r.reason ? <span className="muted"> ({r.reason})</span> : null}
-                </td>
-                <td>{r.signer}</td>
-                <td>{r.helm}</td>
-                {withIndex ? (
-                  <td className={`index-${r.index}`}>{INDEX_WORDS[r.index] ?? ''}</td>
-                ) : null}
-              </tr>
+              <BatchRow
+                key={r.id}
+                row={r}
+                labels={LABELS}
+                withIndex={withIndex}
+                odd={oddSigner(r, signers)}
+                pinned={pinnedTo(pin, r.signerFingerprint)}
+              />
             ))}
           </tbody>
         </table>

@@ -12,7 +12,14 @@ export interface Row {
   archive: string;
   status: Status | 'pending';
   reason: string;
+  /** What the signer column sorts by: the user ID, then the fingerprint. */
   signer: string;
+  signerName: string | null;
+  /** The primary key that made a valid signature (verdict.signer), or null. */
+  signerFingerprint: string | null;
+  keyTrust: Verdict['keyTrust'];
+  /** Unsigned while other charts given are signed (the unsigned-in-signed-set warning). */
+  unsignedAmongSigned: boolean;
   helm: string;
   index: string;
 }
@@ -42,7 +49,11 @@ export function rowOf(card: Card): Row {
     archive: card.archive ?? card.prov ?? '',
     status: v?.status ?? 'pending',
     reason: v?.reason ?? '',
-    signer: v?.signer?.userId ?? v?.signer?.fingerprint ?? '',
+    signer: [v?.signer?.userId, v?.signer?.fingerprint].filter(Boolean).join(' '),
+    signerName: v?.signer?.userId ?? null,
+    signerFingerprint: v?.signer?.fingerprint ?? null,
+    keyTrust: v?.keyTrust ?? null,
+    unsignedAmongSigned: v?.warnings.includes('unsigned-in-signed-set') ?? false,
     helm: v ? helmCell(v) : '',
     index: card.index?.state ?? '',
   };
@@ -71,4 +82,57 @@ export function visibleRows(
         : String(x).localeCompare(String(y), undefined, { numeric: true });
     return sign * order || a.chart.localeCompare(b.chart, undefined, { numeric: true });
   });
+}
+
+/** A table of results is shown for two or more cards, or for a repository index.yaml. */
+export function isBatch(cards: number, hasIndex: boolean): boolean {
+  return cards >= 2 || hasIndex;
+}
+
+/** A filter whose status no row has any more (after a new drop) shows everything. */
+export function effectiveFilter(rows: Row[], filter: Filter): Filter {
+  return filter === 'all' || rows.some((r) => r.status === filter) ? filter : 'all';
+}
+
+export interface SignerKey {
+  fingerprint: string;
+  name: string | null;
+  charts: number;
+}
+
+export interface Signers {
+  /** Every distinct signing key among the rows, most charts first. */
+  keys: SignerKey[];
+  /** The key that signed more charts than any other, if one did. */
+  majority: string | null;
+  /** Rows with a signer. */
+  signed: number;
+}
+
+export function signersOf(rows: Row[]): Signers {
+  const byKey = new Map<string, SignerKey>();
+  for (const r of rows) {
+    if (!r.signerFingerprint) continue;
+    const k = byKey.get(r.signerFingerprint);
+    if (k) k.charts++;
+    else
+      byKey.set(r.signerFingerprint, {
+        fingerprint: r.signerFingerprint,
+        name: r.signerName,
+        charts: 1,
+      });
+  }
+  const keys = [...byKey.values()].sort(
+    (a, b) => b.charts - a.charts || a.fingerprint.localeCompare(b.fingerprint),
+  );
+  const [first, second] = keys;
+  const majority = first && (!second || first.charts > second.charts) ? first.fingerprint : null;
+  return { keys, majority, signed: keys.reduce((n, k) => n + k.charts, 0) };
+}
+
+/** A row signed by another key than most charts are (the one to look at twice). */
+export function oddSigner(row: Row, signers: Signers): boolean {
+  return Boolean(
+    row.signerFingerprint && signers.majority && row.signerFingerprint !== signers.majority,
+  );
 }
