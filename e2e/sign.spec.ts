@@ -291,6 +291,37 @@ test("bad input gets Helm's words", async ({ page }) => {
   );
 });
 
+test('several keys in one file: choose one; an expired key says why it cannot sign', async ({
+  page,
+}) => {
+  const home = await GpgHome.create();
+  try {
+    const two = await home.generate('Team Two <two@example.com>');
+    await home.generate('Team One <one@example.com>');
+    const old = await home.generate('Old Key <old@example.com>', {
+      expire: '1d',
+      at: '20200101T000000',
+    });
+    const ring = join(work, 'several.asc');
+    await writeFile(ring, await home.exportSecret('', { armor: true }));
+    await openSign(page);
+    await page.getByTestId('sign-folder-input').setInputFiles(chart);
+    await page.getByTestId('sign-key-input').setInputFiles(ring);
+    const choice = page.getByTestId('sign-key-choice');
+    await expect(choice.locator('option:not([disabled])')).toHaveCount(3);
+    await expect(page.getByTestId('sign-run')).toBeDisabled(); // no key chosen yet
+    await choice.selectOption(old);
+    await expect(page.getByTestId('sign-key')).toContainText(`Key ${old} expired on 2020-01-02`);
+    await page.getByTestId('sign-run').click();
+    await expect(page.getByTestId('sign-error')).toContainText(`Key ${old} expired on 2020-01-02`);
+    await choice.selectOption(two);
+    await page.getByTestId('sign-run').click();
+    await expect(page.getByTestId('sign-verdict')).toHaveAttribute('data-signer-fingerprint', two);
+  } finally {
+    await home.remove();
+  }
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe: the Sign view with a signed chart and a generated key, ${colorScheme}`, async ({
     page,
@@ -316,5 +347,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
       })),
     ).toEqual([]);
+    // At a phone's width nothing scrolls sideways (fingerprints and the annotation wrap).
+    await page.setViewportSize({ width: 360, height: 800 });
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(sideways).toBeLessThanOrEqual(0);
   });
 }

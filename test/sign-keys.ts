@@ -58,7 +58,9 @@ export class GpgHome {
   }
 
   async exportSecret(who: string, { armor = false, passphrase = '' } = {}): Promise<Uint8Array> {
-    return this.run([...(armor ? ['--armor'] : []), '--export-secret-keys', who], passphrase);
+    // An empty `who`: every secret key of the home, in one file.
+    const which = who ? [who] : [];
+    return this.run([...(armor ? ['--armor'] : []), '--export-secret-keys', ...which], passphrase);
   }
 
   async exportPublic(who?: string): Promise<Uint8Array> {
