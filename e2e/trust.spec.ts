@@ -120,6 +120,25 @@ test('the sample is unconfirmed; pin this signer makes it pinned and sets the li
   await expect(card(page)).toHaveAttribute('data-key-trust', 'pinned');
 });
 
+test.describe('a key this site ships', () => {
+  // As in publisher.spec.ts: trusted-keys/ served by route, which a service worker would bypass.
+  test.use({ serviceWorkers: 'block' });
+
+  test('site: the key came with the site', async ({ page }) => {
+    const [a] = await keys;
+    await page.route('**/trusted-keys/**', (route) =>
+      route.request().url().endsWith('/index.json')
+        ? route.fulfill({ contentType: 'application/json', body: '{"keys":["publisher.asc"]}' })
+        : route.fulfill({ contentType: 'text/plain', body: publicKeyFile(a, 'x').buffer }),
+    );
+    await page.goto('./');
+    await expect(page.getByTestId('shipped-file')).toHaveCount(1);
+    await page.getByTestId('file-input').setInputFiles(await signedChart({ signer: a }));
+    await expect(card(page)).toHaveAttribute('data-key-trust', 'site');
+    await expect(card(page).getByTestId('key-trust')).toContainText('a key this site ships');
+  });
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe: contradicted and unconfirmed cards, ${colorScheme}`, async ({ page }) => {
     const [a, b] = await keys;
