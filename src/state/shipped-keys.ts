@@ -1,44 +1,39 @@
 // Publisher mode: a copy of chartproof hosted by a chart publisher ships their public keys in
 // trusted-keys/ (listed by trusted-keys/index.json, see scripts/trusted-keys.mjs), so users
 // drop only the chart and its prov. Read once at start-up from this site itself; a missing
-// index means an ordinary chartproof, silently. The keys join every check with origin
-// 'shipped' (store.shipped, kept across Reset); the index's fingerprints, when given, are
-// the only signers the site accepts unless the user pins another key.
+// index means an ordinary chartproof, silently. What is found goes to the store's site slice
+// in one action (site.ts), which gives the keys to every check and keeps them across Reset.
 
-import { create } from 'zustand';
-import { parseTrustedIndex, summarizeKeys, TrustedIndexError, type KeySummary } from '../core/keys';
+import { parseTrustedIndex, summarizeKeys, TrustedIndexError } from '../core/keys';
 import { trustedIndexProblemWords } from '../core/verdict/words';
 import { useStore } from './store';
+import type { SiteKeys, SiteKeysLoaded } from './types';
 
 export const TRUSTED_DIR = 'trusted-keys/';
 /** Far above any public key; a misconfigured path to a big file is not read. */
 const MAX_KEY_BYTES = 1 << 20;
 
-export interface ShippedKeyFile {
-  /** As given to the checks: trusted-keys/NAME, so it never collides with a dropped file. */
-  name: string;
-  /** What the file holds, read without openpgp.js (empty for a keybox or secret key). */
-  keys: KeySummary[];
+/** The site slice, read like the store: `useSiteKeys()` or `useSiteKeys((k) => k.signers)`. */
+export function useSiteKeys(): SiteKeys;
+export function useSiteKeys<T>(select: (keys: SiteKeys) => T): T;
+export function useSiteKeys<T>(select?: (keys: SiteKeys) => T): SiteKeys | T {
+  return useStore((s) => (select ? select(s.site) : s.site));
 }
-
-interface SiteKeys {
-  /** 'none': this site ships no keys; 'error': its index.json was refused. */
-  status: 'loading' | 'none' | 'ready' | 'error';
-  files: ShippedKeyFile[];
-  /** The only signers accepted (from index.json); empty: any key given may sign. */
-  signers: string[];
-  /** Said on the page: a refused index, a key file that could not be read. */
-  problems: string[];
-}
-
-export const useSiteKeys = create<SiteKeys>()(() => ({
-  status: 'loading',
-  files: [],
-  signers: [],
-  problems: [],
-}));
 
 export async function loadShippedKeys(base: string = import.meta.env.BASE_URL): Promise<void> {
+  const loaded = await readTrustedKeys(base);
+  if (loaded) useStore.getState().siteKeysLoaded(loaded);
+}
+
+const refused = (problem: string): SiteKeysLoaded => ({
+  status: 'error',
+  files: [],
+  signers: [],
+  problems: [problem],
+});
+
+/** What trusted-keys/ holds; null when this site has no index (an ordinary chartproof). */
+async function readTrustedKeys(base: string): Promise<SiteKeysLoaded | null> {
   const dir = new URL(`${base}${TRUSTED_DIR}`, location.href);
   // no-cache: a publisher replacing a key in place is seen at once (the service worker too
   // goes to the network first for trusted-keys/, see src/sw/sw.ts).
@@ -52,13 +47,10 @@ export async function loadShippedKeys(base: string = import.meta.env.BASE_URL): 
   let text: string;
   try {
     const res = await get('index.json');
-    if (!res.ok) return void useSiteKeys.setState({ status: 'none' });
+    if (!res.ok) return { status: 'none', files: [], signers: [], problems: [] };
     text = await res.text();
   } catch {
-    return void useSiteKeys.setState({
-      status: 'error',
-      problems: [`This site’s ${TRUSTED_DIR}index.json could not be loaded (network error).`],
-    });
+    return refused(`This site’s ${TRUSTED_DIR}index.json could not be loaded (network error).`);
   }
   let index;
   try {
@@ -66,10 +58,7 @@ export async function loadShippedKeys(base: string = import.meta.env.BASE_URL): 
   } catch (e) {
     const why =
       e instanceof TrustedIndexError ? trustedIndexProblemWords(e.problem) : (e as Error).message;
-    return void useSiteKeys.setState({
-      status: 'error',
-      problems: [`This site’s ${TRUSTED_DIR}index.json was refused: ${why}. No key is shipped.`],
-    });
+    return refused(`This site’s ${TRUSTED_DIR}index.json was refused: ${why}. No key is shipped.`);
   }
 
   const problems: string[] = [];
@@ -88,12 +77,10 @@ export async function loadShippedKeys(base: string = import.meta.env.BASE_URL): 
       }
     }),
   );
-  const files = loaded.filter((f) => f !== null);
-  useStore.getState().setShipped(files, index.fingerprints);
-  useSiteKeys.setState({
+  return {
     status: index.keys.length || index.fingerprints.length ? 'ready' : 'none',
-    files: files.map(({ name, keys }) => ({ name, keys })),
+    files: loaded.filter((f) => f !== null),
     signers: index.fingerprints,
     problems,
-  });
+  };
 }

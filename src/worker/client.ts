@@ -57,9 +57,13 @@ export class Verifier {
     const copy = bytes.slice(); // moved to the worker; the viewer keeps its own
     return new Promise((resolve, reject) => {
       this.opens.set(req, { resolve, reject });
-      this.worker!.postMessage({ type: 'open', req, bytes: copy, limits } satisfies ToWorker, [
-        copy.buffer,
-      ]);
+      try {
+        this.worker!.postMessage({ type: 'open', req, bytes: copy, limits } satisfies ToWorker, [
+          copy.buffer,
+        ]);
+      } catch (e) {
+        this.settle(req)?.reject(e instanceof Error ? e : new Error(String(e)));
+      }
     });
   }
 
@@ -113,10 +117,15 @@ export class Verifier {
     else if (msg.type === 'card') this.events.card(msg.run, msg.card);
     else if (msg.type === 'done') this.events.done(msg.run, msg.ids, msg.summary);
     else if (msg.type === 'failed') this.events.failed(msg.run, msg.message);
-    else if (msg.type === 'opened') {
-      this.opens.get(msg.req)?.resolve(msg.contents);
-      this.opens.delete(msg.req);
-    }
+    else if (msg.type === 'opened') this.settle(msg.req)?.resolve(msg.contents);
+    else if (msg.type === 'open-failed') this.settle(msg.req)?.reject(new Error(msg.message));
+  }
+
+  /** The open request `req` is answered: takes it off the waiting list. */
+  private settle(req: number) {
+    const open = this.opens.get(req);
+    this.opens.delete(req);
+    return open;
   }
 
   private dropOpens(why: string) {

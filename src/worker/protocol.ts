@@ -41,4 +41,6 @@ export type FromWorker =
   | { type: 'card'; run: number; card: CardResult }
   | { type: 'done'; run: number; ids: string[]; summary: DropSummary | null }
   | { type: 'failed'; run: number; message: string }
-  | { type: 'opened'; req: number; contents: Contents };
+  /** The answer to `open`: its contents, or why they could not be read (every request answers). */
+  | { type: 'opened'; req: number; contents: Contents }
+  | { type: 'open-failed'; req: number; message: string };

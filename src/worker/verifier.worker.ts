@@ -7,10 +7,11 @@
 
 import { archiveFacts, readContents, type Contents } from '../core/archive';
 import { evaluate, type DropSummary, type InputFile, type ArchiveFacts } from '../core/verdict';
-import type { EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
+import type { ArchiveLimits, EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker) => scope.postMessage(m);
+const messageOf = (e: unknown) => (e instanceof Error && e.message) || String(e);
 
 interface FileWork {
   bytes: Promise<Uint8Array>;
@@ -110,7 +111,7 @@ async function run(msg: EvaluateRequest) {
     post({ type: 'done', run: msg.run, ids, summary });
   } catch (e) {
     if (signal.aborted) return; // superseded: the newer run answers
-    post({ type: 'failed', run: msg.run, message: (e as Error).message || String(e) });
+    post({ type: 'failed', run: msg.run, message: messageOf(e) });
   } finally {
     if (current === controller) current = null;
   }
@@ -120,11 +121,16 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'evaluate') void run(msg);
   else if (msg.type === 'forget') forget(msg.ids);
-  else if (msg.type === 'open') {
-    void readContents(msg.bytes, { limits: msg.limits }).then((contents) =>
-      post({ type: 'opened', req: msg.req, contents }),
-    );
-  }
+  else if (msg.type === 'open') void open(msg.req, msg.bytes, msg.limits);
 };
+
+/** Reads a subchart for browsing; a failure answers too, so the page never waits forever. */
+async function open(req: number, bytes: Uint8Array, limits: ArchiveLimits) {
+  try {
+    post({ type: 'opened', req, contents: await readContents(bytes, { limits }) });
+  } catch (e) {
+    post({ type: 'open-failed', req, message: messageOf(e) });
+  }
+}
 
 post({ type: 'ready', ms: performance.now() });
