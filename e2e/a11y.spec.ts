@@ -106,7 +106,9 @@ test('keyboard only: sample, verdict, tree, values.yaml', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await expect(focused(page)).toHaveAttribute('data-tab', 'files');
   await expect(focused(page)).toHaveAttribute('aria-selected', 'true');
-  // Into the tree: the first item, the chart folder, is the one tab stop.
+  // Past the filter box, into the tree: the first item, the chart folder, is the one tab stop.
+  await page.keyboard.press('Tab');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'tree-filter');
   await page.keyboard.press('Tab');
   await expect(focused(page)).toHaveAttribute('role', 'treeitem');
   await expect(focused(page)).toHaveAttribute('data-path', 'podinfo-lite');

@@ -61,7 +61,10 @@ export async function watch(page: Page, baseURL: string): Promise<Watch> {
       const show = (el: Element) => el.outerHTML.slice(0, 120);
       const never =
         'script, iframe, frame, object, embed, svg, math, style, meta, base, link, form, input, textarea, select, video, audio, source, track, picture, template, noscript, [srcdoc], [srcset], [ping], [formaction], [background], [poster]';
-      for (const el of Array.from(root.querySelectorAll(never))) bad.push(show(el));
+      // The page's own controls in a card: each file tree's filter box.
+      const own = (el: Element) =>
+        el.matches('.tree-filter > input[type="search"]') && !el.closest('.markdown, .line');
+      for (const el of Array.from(root.querySelectorAll(never))) if (!own(el)) bad.push(show(el));
       const chartHtml = '.markdown, .line';
       const fake =
         'img, [style], [id], [name], [role], [tabindex], [data-testid], [data-tab], [data-path], [data-status], [aria-live], a[href^="#"]';

@@ -170,6 +170,9 @@ test('100,000-entry tar: the file tree stays responsive', async ({ page }) => {
     ['file tree rendered', () => expect(page.getByTestId('tree-entry').first()).toBeAttached()],
     ['Files tab shown', () => card.locator('[data-tab="files"]').click()],
     ['Chart.yaml opened', () => page.locator('[data-path="many/Chart.yaml"]').click()],
+    // The filter reads all 100,102 paths and opens the two folders above the one match.
+    ['filtered', () => card.getByTestId('tree-filter').fill('f99999')],
+    ['filter cleared', () => card.getByTestId('tree-filter').fill('')],
   ] as const;
   for (const [what, step] of steps) {
     const t = Date.now();
@@ -183,6 +186,12 @@ test('100,000-entry tar: the file tree stays responsive', async ({ page }) => {
     await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
   }
   await expect(card).toContainText('apiVersion: v2');
+  await card.getByTestId('tree-filter').fill('f99999');
+  await expect(page.locator('[data-path="many/files/d99/f99999.txt"]')).toBeVisible();
+  // Past 2,000 entries the rows a filter hides are not rendered at all.
+  await expect(card.locator('[data-testid="tree-entry"][data-path="many/Chart.yaml"]')).toHaveCount(
+    0,
+  );
 });
 
 const PROVS = [

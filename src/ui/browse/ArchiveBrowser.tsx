@@ -10,6 +10,7 @@ import { ChartSummary } from './ChartSummary';
 import { FileTree } from './FileTree';
 import { FileViewer } from './FileViewer';
 import { buildTree } from './tree-model';
+import './browse.css';
 
 type Tab =
   'summary' | 'files' | 'values.yaml' | 'values.schema.json' | 'README.md' | 'crds' | 'templates';
@@ -98,7 +99,7 @@ export default function ArchiveBrowser({
       >
         {tab === 'summary' && chart ? (
           <BrowseBoundary what="chart summary">
-            <ChartSummary chart={chart} />
+            <ChartSummary chart={chart} listing={listing} />
           </BrowseBoundary>
         ) : null}
         {single ? (

@@ -1,20 +1,14 @@
-// The chart's own Chart.yaml, as Artifact Hub would summarise it.
+// The chart's own Chart.yaml, as Artifact Hub would summarise it, in a frame that says it is
+// the chart's (browse.css). What chartproof itself says about it (Helm's deprecation warning,
+// a Chart.yaml that cannot be read) stands above the frame.
+import { useMemo, type ReactNode } from 'react';
+import type { ArchiveListing } from '../../core/archive/chart-archive';
 import type { ChartMeta } from '../../core/archive/chart-meta';
 import { chartYamlProblemWords } from '../../core/verdict/words';
-
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-const list = (v: unknown) => (Array.isArray(v) ? v : []);
-const map = (v: unknown) =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-/** Any YAML value as plain text, never throwing: String() would on `{toString: x}` maps. */
-const text = (v: unknown): string => {
-  if (typeof v === 'string') return v;
-  try {
-    return JSON.stringify(v) ?? typeof v;
-  } catch {
-    return '(unreadable value)';
-  }
-};
+import { Annotation } from './Annotation';
+import { BreakableName } from './BreakableName';
+import { field, isGoTrue, list, map, readAnnotation, str, text } from './chart-fields';
+import { subcharts } from './subcharts';
 
 const SIMPLE = [
   'name',
@@ -27,78 +21,117 @@ const SIMPLE = [
   'home',
 ] as const;
 
-export function ChartSummary({ chart }: { chart: ChartMeta }) {
+export function ChartSummary({ chart, listing }: { chart: ChartMeta; listing: ArchiveListing }) {
   const f = chart.fields;
+  const annotations = useMemo(
+    () => Object.entries(map(f.annotations)).map(([k, v]) => [k, readAnnotation(k, v)] as const),
+    [f.annotations],
+  );
+  const undeclared = useMemo(
+    () => subcharts(listing, chart).filter((s) => !s.declared),
+    [listing, chart],
+  );
+  const deps = list(f.dependencies);
   return (
     <div className="summary" data-testid="chart-summary">
       {chart.error ? <p role="alert">{chartYamlProblemWords(chart.error)}</p> : null}
-      <dl className="facts">
-        {SIMPLE.filter((k) => str(f[k])).map((k) => (
-          <FieldRow key={k} label={k} value={str(f[k])!} />
-        ))}
-        {list(f.keywords).length ? (
-          <FieldRow label="keywords" value={list(f.keywords).map(text).join(', ')} />
-        ) : null}
-        {list(f.sources).length ? (
-          <FieldRow label="sources" value={list(f.sources).map(text).join(' · ')} />
-        ) : null}
-        {list(f.maintainers).length ? (
-          <FieldRow
-            label="maintainers"
-            value={list(f.maintainers)
-              .map((m) =>
-                [str(map(m).name), str(map(m).email) && `<${str(map(m).email)}>`]
-                  .filter(Boolean)
-                  .join(' '),
-              )
-              .join('; ')}
-          />
-        ) : null}
-      </dl>
-      {list(f.dependencies).length ? (
-        <>
-          <h4>Dependencies</h4>
-          <table className="deps">
-            <thead>
-              <tr>
-                <th>name</th>
-                <th>version</th>
-                <th>repository</th>
-                <th>condition</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list(f.dependencies).map((d, i) => (
-                <tr key={i}>
-                  <td>{str(map(d).name)}</td>
-                  <td className="mono">{str(map(d).version)}</td>
-                  <td className="break">{str(map(d).repository)}</td>
-                  <td>{str(map(d).condition)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+      {isGoTrue(f.deprecated) ? (
+        <p className="deprecated" data-testid="deprecated">
+          <span className="badge">Deprecated</span> The chart says it is deprecated; Helm warns{' '}
+          <q>This chart is deprecated</q> when installing it.
+        </p>
       ) : null}
-      {Object.keys(map(f.annotations)).length ? (
-        <>
-          <h4>Annotations</h4>
+      <section className="chart-frame" aria-label={`Chart file ${chart.path}, summarised`}>
+        <header className="frame-head">
+          <span className="frame-label">Chart file</span>
+          <BreakableName className="frame-path mono" text={chart.path} title={chart.path} />
+          <span className="frame-meta">summary</span>
+        </header>
+        <div className="summary-body">
           <dl className="facts">
-            {Object.entries(map(f.annotations)).map(([k, v]) => (
-              <FieldRow key={k} label={k} value={text(v)} />
+            {SIMPLE.filter((k) => str(f[k])).map((k) => (
+              <FieldRow key={k} label={k} value={str(f[k])!} />
             ))}
+            {list(f.keywords).length ? (
+              <FieldRow label="keywords" value={list(f.keywords).map(text).join(', ')} />
+            ) : null}
+            {list(f.sources).length ? (
+              <FieldRow label="sources" value={list(f.sources).map(text).join(' · ')} />
+            ) : null}
+            {list(f.maintainers).length ? (
+              <FieldRow
+                label="maintainers"
+                value={list(f.maintainers)
+                  .map((m) => {
+                    const email = field(m, 'email');
+                    return [field(m, 'name'), email && `<${email}>`].filter(Boolean).join(' ');
+                  })
+                  .join('; ')}
+              />
+            ) : null}
           </dl>
-        </>
-      ) : null}
+          {deps.length || undeclared.length ? <h4>Dependencies</h4> : null}
+          {deps.length ? (
+            <table className="deps">
+              <thead>
+                <tr>
+                  <th>name</th>
+                  <th>version</th>
+                  <th>repository</th>
+                  <th>condition</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deps.map((d, i) => (
+                  <tr key={i}>
+                    <td>{field(d, 'name')}</td>
+                    <td className="mono">{field(d, 'version')}</td>
+                    <td className="break">{field(d, 'repository')}</td>
+                    <td>{field(d, 'condition')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {undeclared.length ? (
+            <>
+              <p>
+                In <code>charts/</code> but not declared in <code>dependencies</code> (Helm installs
+                them all the same):
+              </p>
+              <ul className="undeclared" data-testid="undeclared-subcharts">
+                {undeclared.map((s) => (
+                  <li key={s.path} data-path={s.path}>
+                    <BreakableName className="mono" text={s.path} />{' '}
+                    <span className="tag">not declared</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {annotations.length ? (
+            <>
+              <h4>Annotations</h4>
+              <dl className="facts annotations">
+                {annotations.map(([k, view]) => (
+                  <FieldRow key={k} label={k}>
+                    <Annotation view={view} />
+                  </FieldRow>
+                ))}
+              </dl>
+            </>
+          ) : null}
+        </div>
+      </section>
     </div>
   );
 }
 
-function FieldRow({ label, value }: { label: string; value: string }) {
+function FieldRow(props: { label: string; value?: string; children?: ReactNode }) {
   return (
     <>
-      <dt>{label}</dt>
-      <dd className="break">{value}</dd>
+      <dt>{props.label}</dt>
+      <dd className="break">{props.children ?? props.value}</dd>
     </>
   );
 }

@@ -1,12 +1,22 @@
 // The archive's files as a WAI-ARIA tree view: one flat list of treeitems carrying
-// aria-level / aria-setsize / aria-posinset, a roving tabindex and the APG keys. Every tar
-// entry stays in the DOM (collapsed folders only hide theirs), as the testing contract asks
-// for archives of up to LARGE entries. Past that (a hostile 100,000-entry tar), subfolders
-// start collapsed and only shown rows are rendered, at most `cap` of them, so the page stays
-// responsive.
+// aria-level / aria-setsize / aria-posinset, a roving tabindex and the APG keys, under a
+// filter box. Every tar entry stays in the DOM (collapsed folders and the filter only hide
+// theirs), as the testing contract asks for archives of up to LARGE entries. Past 100 entries
+// subfolders start collapsed (tree-model.ts); past LARGE (a hostile 100,000-entry tar) only
+// shown rows are rendered, at most `cap` of them, so the page stays responsive.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TarEntry } from '../../core/archive/chart-archive';
-import { formatMode, formatSize, isFolder, type TreeNode } from './tree-model';
+import {
+  filterRows,
+  flatten,
+  foldersShown,
+  formatMode,
+  formatSize,
+  initiallyCollapsed,
+  isFolder,
+  type TreeNode,
+} from './tree-model';
+import { BreakableName } from './BreakableName';
 
 interface Props {
   root: TreeNode;
@@ -16,36 +26,21 @@ interface Props {
   contract?: boolean;
 }
 
-interface Row {
-  node: TreeNode;
-  /** Index of the parent folder's row, -1 at the top. */
-  parent: number;
-  posinset: number;
-  setsize: number;
-}
-
-function flatten(root: TreeNode): Row[] {
-  const rows: Row[] = [];
-  const walk = (node: TreeNode, parent: number) =>
-    node.children.forEach((child, i) => {
-      const index = rows.length;
-      rows.push({ node: child, parent, posinset: i + 1, setsize: node.children.length });
-      walk(child, index);
-    });
-  walk(root, -1);
-  return rows;
-}
-
 const LARGE = 2000;
+
+/** A filter in force: the rows it shows, and the folders that were collapsed before it. */
+interface Filter {
+  shown: boolean[];
+  matches: number;
+  before: Set<string>;
+}
 
 export function FileTree({ root, selected, onSelect, contract = false }: Props) {
   const rows = useMemo(() => flatten(root), [root]);
   const large = rows.length > LARGE;
-  const [collapsed, setCollapsed] = useState<Set<string>>(() =>
-    large
-      ? new Set(rows.filter((r) => r.node.depth > 0 && isFolder(r.node)).map((r) => r.node.path))
-      : new Set(),
-  );
+  const [collapsed, setCollapsed] = useState(() => initiallyCollapsed(rows));
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Filter | null>(null);
   const [cap, setCap] = useState(LARGE);
   const [active, setActive] = useState(() =>
     Math.max(
@@ -55,11 +50,14 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
   );
   const list = useRef<HTMLUListElement>(null);
 
-  // A row is hidden when any folder above it is collapsed (parents come before children).
+  // A row is hidden when the filter leaves it out or a folder above it is collapsed (parents
+  // come before children).
   const hidden: boolean[] = [];
   rows.forEach((r, i) => {
     const p = rows[r.parent];
-    hidden[i] = p !== undefined && (hidden[r.parent]! || collapsed.has(p.node.path));
+    hidden[i] =
+      (filter !== null && !filter.shown[i]) ||
+      (p !== undefined && (hidden[r.parent]! || collapsed.has(p.node.path)));
   });
   // In a large tree, hidden rows and shown rows past the cap are not rendered at all.
   let rendered = 0;
@@ -70,6 +68,20 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
   while (tabbable >= 0 && (hidden[tabbable] || omitted[tabbable]))
     tabbable = rows[tabbable]!.parent;
 
+  // Filtering opens the folders it shows; clearing the filter brings them back as they were.
+  const onFilter = (text: string) => {
+    setQuery(text);
+    const next = filterRows(rows, text);
+    const before = filter?.before ?? collapsed;
+    if (!next) {
+      if (filter) setCollapsed(before);
+      setFilter(null);
+      return;
+    }
+    const open = new Set(foldersShown(rows, next.shown));
+    setCollapsed(new Set([...collapsed].filter((path) => !open.has(path))));
+    setFilter({ ...next, before });
+  };
   const setFolder = (path: string, open: boolean) =>
     setCollapsed((prev) => {
       const next = new Set(prev);
@@ -142,54 +154,80 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
   };
 
   return (
-    <ul
-      className="tree"
-      role="tree"
-      aria-label="Files in the archive"
-      ref={list}
-      onKeyDown={onKeyDown}
-    >
-      {rows.map(({ node, posinset, setsize }, i) => {
-        if (omitted[i]) return null;
-        const folder = isFolder(node);
-        const e = node.entry;
-        const link = e?.type === 'symlink' || e?.type === 'hardlink';
-        return (
-          <li
-            key={i}
-            data-row={i}
-            role="treeitem"
-            tabIndex={i === tabbable ? 0 : -1}
-            aria-level={node.depth + 1}
-            aria-setsize={setsize}
-            aria-posinset={posinset}
-            aria-selected={selected === node.path}
-            aria-expanded={folder ? !collapsed.has(node.path) : undefined}
-            hidden={hidden[i]}
-            className={selected === node.path ? 'tree-row selected' : 'tree-row'}
-            style={{ paddingLeft: `${node.depth * 1.1 + 0.3}rem` }}
-            onClick={() => activate(i)}
-            {...(e && contract ? { 'data-testid': 'tree-entry', 'data-path': e.path } : {})}
-          >
-            <span className="tree-icon" aria-hidden="true">
-              {folder ? (collapsed.has(node.path) ? '▸' : '▾') : link ? '↪' : '·'}
-            </span>
-            <span className="tree-name">{node.name}</span>
-            {link ? <span className="muted"> → {e.linkTarget} (link, not followed)</span> : null}
-            {e && e.type === 'file' ? (
-              <span className="muted tree-size">{formatSize(e.size)}</span>
-            ) : null}
-            {e ? <span className="muted tree-mode mono">{formatMode(e.mode)}</span> : null}
+    <>
+      <div className="tree-filter">
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => onFilter(e.target.value)}
+          placeholder="Filter by path"
+          aria-label="Filter the files by path"
+          spellCheck={false}
+          autoComplete="off"
+          data-testid={contract ? 'tree-filter' : undefined}
+        />
+        <span className="muted" role="status">
+          {filter ? matchWords(filter.matches, query.trim()) : ''}
+        </span>
+      </div>
+      <ul
+        className="tree"
+        role="tree"
+        aria-label="Files in the archive"
+        ref={list}
+        onKeyDown={onKeyDown}
+      >
+        {rows.map(({ node, posinset, setsize }, i) => {
+          if (omitted[i]) return null;
+          const folder = isFolder(node);
+          const e = node.entry;
+          const link = e?.type === 'symlink' || e?.type === 'hardlink';
+          return (
+            <li
+              key={i}
+              data-row={i}
+              role="treeitem"
+              tabIndex={i === tabbable ? 0 : -1}
+              aria-level={node.depth + 1}
+              aria-setsize={setsize}
+              aria-posinset={posinset}
+              aria-selected={selected === node.path}
+              aria-expanded={folder ? !collapsed.has(node.path) : undefined}
+              hidden={hidden[i]}
+              className={selected === node.path ? 'tree-row selected' : 'tree-row'}
+              style={{ paddingLeft: `${node.depth * 1.1 + 0.3}rem` }}
+              onClick={() => activate(i)}
+              {...(e && contract ? { 'data-testid': 'tree-entry', 'data-path': e.path } : {})}
+            >
+              <span className="tree-icon" aria-hidden="true">
+                {folder ? (collapsed.has(node.path) ? '▸' : '▾') : link ? '↪' : '·'}
+              </span>
+              <BreakableName className="tree-name" text={node.name} title={node.path} />
+              {link ? (
+                <span className="muted tree-link">
+                  → <BreakableName text={e.linkTarget ?? ''} /> (link, not followed)
+                </span>
+              ) : null}
+              {e && e.type === 'file' ? (
+                <span className="muted tree-size">{formatSize(e.size)}</span>
+              ) : null}
+              {e ? <span className="muted tree-mode mono">{formatMode(e.mode)}</span> : null}
+            </li>
+          );
+        })}
+        {more > 0 ? (
+          <li role="none" className="tree-more">
+            <button type="button" className="small" onClick={() => setCap((c) => c + LARGE)}>
+              Show {Math.min(more, LARGE)} more of {more} entries not listed yet
+            </button>
           </li>
-        );
-      })}
-      {more > 0 ? (
-        <li role="none" className="tree-more">
-          <button type="button" className="small" onClick={() => setCap((c) => c + LARGE)}>
-            Show {Math.min(more, LARGE)} more of {more} entries not listed yet
-          </button>
-        </li>
-      ) : null}
-    </ul>
+        ) : null}
+      </ul>
+    </>
   );
 }
+
+const matchWords = (n: number, query: string) =>
+  n === 0
+    ? `No path contains “${query}”.`
+    : `${n} ${n === 1 ? 'path contains' : 'paths contain'} “${query}”.`;

@@ -6,6 +6,7 @@ import { contentsProblemWords } from '../../core/verdict/words';
 import { useStore } from '../../state/store';
 import type { TarEntry } from '../../core/archive/chart-archive';
 import { BlobLink } from '../download';
+import { BreakableName } from './BreakableName';
 import { SafeHtml } from './SafeHtml';
 import { highlightLines, languageOf } from './highlight';
 import { renderMarkdown } from './markdown';
@@ -31,10 +32,20 @@ function NestedChart({ data }: { data: Uint8Array }) {
     };
   }, [data, openNested]);
   const result = opened?.data === data ? opened.contents : null;
-  if (!result) return <p className="muted">Reading the subchart…</p>;
+  if (!result) {
+    return (
+      <p className="muted" role="status">
+        Reading the subchart…
+      </p>
+    );
+  }
   const problem = result instanceof Error ? result.message : contentsProblemWords(result);
   if (problem || result instanceof Error || !result.listing) {
-    return <p role="alert">This subchart cannot be read: {problem}</p>;
+    return (
+      <p role="alert" data-testid="nested-error">
+        This subchart cannot be read: {problem}
+      </p>
+    );
   }
   return (
     <div className="nested" data-testid="nested-chart">
@@ -86,14 +97,15 @@ export function FileViewer({ entry }: { entry: TarEntry }) {
   const name = entry.path.split('/').pop() ?? 'file';
   return (
     <section
-      className="viewer"
-      aria-label={`File ${entry.path}`}
+      className="viewer chart-frame"
+      aria-label={`Chart file ${entry.path}`}
       data-testid="viewer"
       data-path={entry.path}
     >
-      <header className="viewer-head">
-        <span className="mono">{entry.path}</span>
-        <span className="muted">
+      <header className="viewer-head frame-head">
+        <span className="frame-label">Chart file</span>
+        <BreakableName className="frame-path mono" text={entry.path} title={entry.path} />
+        <span className="frame-meta">
           {formatSize(entry.size)} · {formatMode(entry.mode)}
         </span>
         {isMarkdown && text !== null ? (
