@@ -101,7 +101,7 @@ export function ChartSummary({ chart, listing }: { chart: ChartMeta; listing: Ar
               </p>
               <ul className="undeclared" data-testid="undeclared-subcharts">
                 {undeclared.map((s) => (
-                  <li key={s.path} data-path={s.path}>
+                  <li key={s.path} data-subchart={s.path}>
                     <BreakableName className="mono" text={s.path} />{' '}
                     <span className="tag">not declared</span>
                   </li>
