@@ -5,7 +5,7 @@
 // reaches the page's own JavaScript heap; the signer worker ends on Reset and on leaving the
 // view; axe finds nothing in light or dark.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type Worker } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { helmBinaries } from '../scripts/helm-binaries.mjs';
 import { runHelm, type HelmBinaries } from '../test/oracle/helm';
 import { helmCreate, helmPackage } from '../test/sign-charts';
 import { GpgHome } from '../test/sign-keys';
+import { mainThreadHeap, openSign, save, signerWorker, watchNetwork } from './sign-page';
 
 const PASSPHRASE = 'e2e-only-passphrase-7f3a';
 const UID = 'E2E Signer <e2e@example.com>';
@@ -49,44 +50,6 @@ test.afterAll(async () => {
   await gpg.remove();
   await rm(work, { recursive: true, force: true });
 });
-
-/** Every request must be a GET of the app's own files: nothing is sent anywhere. */
-function watchNetwork(page: Page): string[] {
-  const bad: string[] = [];
-  const origin = new URL(page.url() === 'about:blank' ? 'http://127.0.0.1' : page.url()).origin;
-  page.context().on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol === 'blob:' || u.protocol === 'data:') return;
-    if (r.method() !== 'GET' || !u.pathname.startsWith('/chartproof/'))
-      bad.push(`${r.method()} ${r.url()}`);
-    if (origin !== 'http://127.0.0.1' && u.origin !== origin) bad.push(r.url());
-  });
-  return bad;
-}
-
-/** The signer worker of this page, once it starts. */
-function signerWorker(page: Page): Promise<Worker> {
-  const known = page.workers().find((w) => w.url().includes('signer.worker'));
-  if (known) return Promise.resolve(known);
-  return page.waitForEvent('worker', { predicate: (w) => w.url().includes('signer.worker') });
-}
-
-async function save(page: Page, testId: string, dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId(testId).click(),
-  ]);
-  const path = join(dir, download.suggestedFilename());
-  await download.saveAs(path);
-  return path;
-}
-
-async function openSign(page: Page) {
-  await page.goto('./#sign');
-  await expect(page.getByTestId('sign-view')).toBeVisible();
-  await expect(page.getByTestId('file-input')).toBeHidden(); // the verify view is hidden
-}
 
 test('signs a chart folder with a passphrase-protected armored key; Helm 4 and 3 verify the downloads', async ({
   page,
@@ -209,18 +172,6 @@ test('a key generated in the page: its files import into gpg, and what it signs 
   expect(secretLines.filter((l) => heap.includes(l))).toEqual([]);
   expect(bad).toEqual([]);
 });
-
-/** The page's own (main-thread) JavaScript heap as one string, after a garbage collection. */
-async function mainThreadHeap(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  const chunks: string[] = [];
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await cdp.detach();
-  return chunks.join('');
-}
 
 test('the secret key file and its passphrase never reach the page heap; the worker ends on Reset and on leaving', async ({
   page,
