@@ -57,3 +57,17 @@ export async function mainThreadHeap(page: Page): Promise<string> {
   await cdp.detach();
   return chunks.join('');
 }
+
+/** Whether saving `url` (a blob: URL) through a link fails: how a revoked URL shows. */
+export async function downloadFails(page: Page, url: string): Promise<boolean> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate((u) => {
+      const a = document.createElement('a');
+      a.href = u;
+      a.download = 'probe';
+      a.click();
+    }, url),
+  ]);
+  return (await download.failure()) !== null;
+}

@@ -13,7 +13,14 @@ import { helmBinaries } from '../scripts/helm-binaries.mjs';
 import { runHelm, type HelmBinaries } from '../test/oracle/helm';
 import { helmCreate, helmPackage } from '../test/sign-charts';
 import { GpgHome } from '../test/sign-keys';
-import { mainThreadHeap, openSign, save, signerWorker, watchNetwork } from './sign-page';
+import {
+  downloadFails,
+  mainThreadHeap,
+  openSign,
+  save,
+  signerWorker,
+  watchNetwork,
+} from './sign-page';
 
 const PASSPHRASE = 'e2e-only-passphrase-7f3a';
 const UID = 'E2E Signer <e2e@example.com>';
@@ -191,24 +198,32 @@ test('the secret key file and its passphrase never reach the page heap; the work
   expect(lines.filter((l) => heap.includes(l))).toEqual([]);
   expect(heap.includes(PASSPHRASE)).toBe(false);
 
-  // Reset ends the worker: its blob: URLs are revoked with it.
+  // Nothing was stored: no web storage, no IndexedDB, and the caches hold the app's files only.
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    cached: (
+      await Promise.all(
+        (await caches.keys()).map(async (k) =>
+          (await (await caches.open(k)).keys()).map((r) => r.url),
+        ),
+      )
+    ).flat(),
+  }));
+  expect([stored.local, stored.session, stored.databases]).toEqual([0, 0, 0]);
+  expect(stored.cached.filter((u) => !new URL(u).pathname.startsWith('/chartproof/'))).toEqual([]);
+
+  // Reset ends the worker: its blob: URLs are revoked with it (a download from one fails).
   const provUrl = (await page.getByTestId('signed-prov').getAttribute('href'))!;
+  expect(await downloadFails(page, provUrl)).toBe(false);
   const first = await worker;
   const closed = new Promise((ok) => first.on('close', ok));
   await page.getByTestId('sign-reset').click();
   await closed;
   await expect(page.getByTestId('sign-key')).toHaveCount(0);
   await expect(page.getByTestId('sign-result')).toHaveCount(0);
-  expect(
-    await page.evaluate(
-      (u) =>
-        fetch(u).then(
-          () => 'read',
-          () => 'gone',
-        ),
-      provUrl,
-    ),
-  ).toBe('gone');
+  expect(await downloadFails(page, provUrl)).toBe(true);
 
   // A new session, then leaving the view ends it too.
   const second = signerWorker(page);
