@@ -214,3 +214,85 @@ describe('.helmignore as Helm applies it', () => {
     LONG,
   );
 });
+
+describe('chart shapes the fixtures do not have, packaged byte for byte as Helm does', () => {
+  const LONG_DIR = `templates/${'deep/'.repeat(22)}`; // > 100 bytes: the USTAR name/prefix split
+  const SHAPES: [string, Record<string, string | Uint8Array>][] = [
+    [
+      'a v1 chart: requirements.yaml and .lock kept as files, no dependencies in Chart.yaml',
+      {
+        'Chart.yaml': 'name: old\nversion: 0.1.0\ndescription: no apiVersion means v1\n',
+        'requirements.yaml':
+          'dependencies:\n  - name: dep\n    version: 1.0.0\n    repository: file://charts/dep\n',
+        'requirements.lock':
+          'dependencies: []\ndigest: sha256:abc\ngenerated: "2024-05-06T07:08:09.5Z"\n',
+        'charts/dep/Chart.yaml': 'apiVersion: v2\nname: dep\nversion: 1.0.0\n',
+      },
+    ],
+    [
+      'a v2 chart with Chart.lock (re-rendered, its own time) and a schema',
+      {
+        'Chart.yaml': `${CHART}dependencies:\n  - name: dep\n    version: 1.0.0\n    repository: https://example.com/charts\n`,
+        'Chart.lock':
+          'dependencies:\n- name: dep\n  repository: https://example.com/charts\n  version: 1.0.0\ndigest: sha256:0123\ngenerated: "2023-01-02T03:04:05.678900+02:00"\n',
+        'values.schema.json': '{"type": "object"}\n',
+        'charts/dep/Chart.yaml': 'apiVersion: v2\nname: dep\nversion: 1.0.0\n',
+        'charts/dep/values.yaml': 'x: 1\n',
+      },
+    ],
+    [
+      'long and non-ASCII names (USTAR prefix, PAX path), a BOM, CRLF, a dotfile in templates/',
+      {
+        'Chart.yaml': CHART,
+        'values.yaml': '\ufeffa: 1\r\nb: 2\r\n',
+        [`${LONG_DIR}cm.yaml`]: 'kind: ConfigMap\n',
+        'templates/größe-ü.yaml': 'kind: Secret\n',
+        'templates/.hidden.yaml': 'left out by Helm\n',
+        'files/naïve.txt': 'x\n',
+      },
+    ],
+  ];
+  it.each(SHAPES)(
+    '%s',
+    async (name, files) => {
+      if (!bins) return;
+      const folder = await makeFolder(
+        `shape-${name.slice(0, 20).replace(/\W+/g, '-')}`,
+        files as Record<string, string>,
+      );
+      const helm = await helmPackage(
+        bins.helm4,
+        folder,
+        join(folder, '..', `${name.slice(0, 10)}-out`),
+        work,
+      );
+      if ('error' in helm) throw new Error(helm.error);
+      const ours = saveChart(loadChartFolder('c', readFolder(folder)));
+      const theirs = gunzipSync(await readFile(helm.path));
+      expect(Buffer.from(ours.tar).equals(theirs)).toBe(true);
+    },
+    LONG,
+  );
+
+  it(
+    'a subchart given as charts/NAME-VERSION.tgz is unpacked into charts/NAME/, as Helm does',
+    async () => {
+      if (!bins) return;
+      const dep = await makeFolder('tgz-dep/dep', {
+        'Chart.yaml': 'apiVersion: v2\nname: dep\nversion: 2.0.0\n',
+        'values.yaml': 'y: 2\n',
+      });
+      const parent = await makeFolder('tgz-parent', {
+        'Chart.yaml': `${CHART}dependencies:\n  - name: dep\n    version: 2.0.0\n    repository: https://example.com\n`,
+      });
+      const sub = await helmPackage(bins.helm4, dep, join(parent, 'charts'), work);
+      if ('error' in sub) throw new Error(sub.error);
+      const helm = await helmPackage(bins.helm4, parent, join(work, 'refused', 'tgz-out'), work);
+      if ('error' in helm) throw new Error(helm.error);
+      const ours = saveChart(loadChartFolder('c', readFolder(parent)));
+      expect(Buffer.from(ours.tar).equals(gunzipSync(await readFile(helm.path)))).toBe(true);
+      expect(await tarList(helm.path)).toContain('c/charts/dep/Chart.yaml');
+    },
+    LONG,
+  );
+});
