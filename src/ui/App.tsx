@@ -14,8 +14,11 @@ import { cardsInTableOrder, useBatchView } from './batch/batch-view';
 import { Announcer } from './Announcer';
 import { OfflineStatus } from './OfflineStatus';
 import { PrivacyPanel } from './PrivacyPanel';
+import { SignView } from './sign/SignView';
+import { SIGN_HASH, useSignRoute } from './sign/sign-route';
 
 export function App() {
+  const signing = useSignRoute();
   const cards = useStore((s) => s.cards);
   const files = useStore((s) => s.files);
   const reset = useStore((s) => s.reset);
@@ -30,8 +33,13 @@ export function App() {
           Check a signed Helm chart in your browser. Nothing is installed, nothing is sent anywhere.
         </p>
         <OfflineStatus />
+        <a className="view-link" href={signing ? '#' : SIGN_HASH} data-testid="view-switch">
+          {signing ? 'Verify a chart' : 'Sign a chart'}
+        </a>
       </header>
-      <main>
+      {signing ? <SignView /> : null}
+      {/* The verify view stays mounted (and keeps its files) while the Sign view is shown. */}
+      <main hidden={signing}>
         {/* A batch's results come first; the inputs (and the collapsed file list) after them. */}
         {batch ? <BatchTable /> : null}
         <section className="inputs" aria-label="Your files">
