@@ -40,8 +40,13 @@ describe('evaluate, streamed', () => {
       onPlan: (p) => (planned = p.map((c) => c.id)),
       onCard: (card) => seen.push(card.id),
     });
-    expect(seen).toEqual(cards.map((c) => c.id));
-    expect(seen.slice(0, planned.length)).toEqual(planned);
+    // The returned cards keep the plan's order; the handed-out ones put the archives paired
+    // by name first (they need no other archive's hash), in plan order, then the rest.
+    expect(cards.map((c) => c.id).slice(0, planned.length)).toEqual(planned);
+    expect([...seen].sort()).toEqual(cards.map((c) => c.id).sort());
+    const byName = new Set(cards.filter((c) => c.prov === `${c.archive}.prov`).map((c) => c.id));
+    expect(byName.size).toBeGreaterThan(5);
+    expect(seen.slice(0, byName.size)).toEqual(planned.filter((id) => byName.has(id)));
     expect(cards.length).toBeGreaterThan(5);
     for (const c of cards.filter((c) => c.archive)) {
       expect(Object.keys(c.verdict.timings)).toEqual(
@@ -65,17 +70,19 @@ describe('evaluate, streamed', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('applies the given limits when reading contents', async () => {
+  it('applies the given limits when reading contents; past them only browsing stops', async () => {
     const gz = bigChart(3 * MiB);
     const files: InputFile[] = [{ id: 'a', name: 'big-1.0.0.tgz', bytes: gz, origin: 'dropped' }];
     const small = await evaluate(files, {
-      contents: (f) => readContents(f.bytes, { limits: { maxTotal: MiB } }),
+      contents: () => readContents(gz, { limits: { maxTotal: MiB } }),
     });
-    expect(small[0]!.verdict.reason).toBe('too-large');
+    expect(small[0]!.verdict.status).toBe('unsigned');
+    expect(small[0]!.listing?.tooLarge).toEqual({ limit: MiB });
     const raised = await evaluate(files, {
-      contents: (f) => readContents(f.bytes, { limits: { maxTotal: 8 * MiB, maxFile: 8 * MiB } }),
+      contents: () => readContents(gz, { limits: { maxTotal: 8 * MiB, maxFile: 8 * MiB } }),
     });
     expect(raised[0]!.verdict.status).toBe('unsigned');
+    expect(raised[0]!.listing?.tooLarge).toBeNull();
   });
 });
 

@@ -5,44 +5,54 @@
 // chart again. A newer request stops the older one between steps (its AbortController); a
 // file the page forgets (removed, replaced, reset) stops its own unpacking too.
 
-import { archiveFacts, readContents, type Contents } from '../core/archive';
+import {
+  archiveReader,
+  readContents,
+  type ArchiveReader,
+  type ByteSource,
+  type Contents,
+} from '../core/archive';
 import { evaluate, type DropSummary, type InputFile, type ArchiveFacts } from '../core/verdict';
+import type { KeySet } from '../core/verdict';
 import type { ArchiveLimits, EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker) => scope.postMessage(m);
 const messageOf = (e: unknown) => (e instanceof Error && e.message) || String(e);
 
+/** A File read piece by piece: one ArrayBuffer per read, never the whole file at once. */
+function blobSource(blob: Blob): ByteSource {
+  return {
+    size: blob.size,
+    read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+  };
+}
+
 interface FileWork {
-  bytes: Promise<Uint8Array>;
-  readMs: number;
+  source: ByteSource;
+  reader: ArchiveReader;
   facts?: Promise<ArchiveFacts>;
+  /** The progress listener of the latest run that waits for the hash. */
+  hashReport?: (fraction: number) => void;
   contents?: { limits: string; result: Promise<Contents> };
   /** The progress listener of the latest run that waits for the contents. */
   report?: (fraction: number) => void;
-  /** Stops this file's unpacking when the page forgets it. */
+  /** Stops this file's hashing and unpacking when the page forgets it. */
   abort: AbortController;
 }
 
 const work = new Map<string, FileWork>();
+/** Parsed keys by their files' SHA-256, kept while the worker lives (until Reset). */
+const keyCache = new Map<string, Promise<KeySet>>();
 const PROGRESS_FROM = 4 * 1024 * 1024;
 let current: AbortController | null = null;
 
 function fileWork(f: WorkerFile): FileWork {
   let w = work.get(f.id);
   if (!w) {
-    const t = performance.now();
-    const entry: FileWork = {
-      bytes: Promise.resolve(new Uint8Array()),
-      readMs: 0,
-      abort: new AbortController(),
-    };
-    entry.bytes = f.blob.arrayBuffer().then((buf) => {
-      entry.readMs = performance.now() - t;
-      performance.measure(`chartproof read ${f.name}`, { start: t });
-      return new Uint8Array(buf);
-    });
-    work.set(f.id, (w = entry));
+    const source = blobSource(f.blob);
+    w = { source, reader: archiveReader(f.name, source), abort: new AbortController() };
+    work.set(f.id, w);
   }
   return w;
 }
@@ -60,16 +70,13 @@ async function run(msg: EvaluateRequest) {
   const { signal } = controller;
   const limitsKey = `${msg.limits.maxTotal}/${msg.limits.maxFile}`;
   try {
-    const files: InputFile[] = await Promise.all(
-      msg.files.map(async (f) => ({
-        id: f.id,
-        name: f.name,
-        bytes: await fileWork(f).bytes,
-        origin: f.origin,
-      })),
-    );
-    signal.throwIfAborted();
-    const sizes = new Map(files.map((f) => [f.id, f.bytes.length]));
+    const files: InputFile[] = msg.files.map((f) => ({
+      id: f.id,
+      name: f.name,
+      source: fileWork(f).source,
+      origin: f.origin,
+    }));
+    const sizes = new Map(msg.files.map((f) => [f.id, f.blob.size]));
     const ids: string[] = [];
     let summary: DropSummary | null = null;
     await evaluate(files, {
@@ -84,21 +91,24 @@ async function run(msg: EvaluateRequest) {
           post({ type: 'progress', run: msg.run, id, phase, fraction });
       },
       onCard: (card) => {
-        const read = work.get(card.id)?.readMs;
-        if (read !== undefined) card.verdict.timings = { read, ...card.verdict.timings };
         ids.push(card.id);
         post({ type: 'card', run: msg.run, card });
       },
-      facts: (f) => {
+      keyCache,
+      facts: (f, onProgress) => {
         const w = work.get(f.id)!;
-        return (w.facts ??= archiveFacts(f.name, f.bytes));
+        w.hashReport = onProgress;
+        // Shared by later runs, so only forgetting the file stops it, not a newer run.
+        return (w.facts ??= w.reader.facts({
+          signal: w.abort.signal,
+          onProgress: (x) => w.hashReport?.(x),
+        }));
       },
       contents: (f, onProgress) => {
         const w = work.get(f.id)!;
         w.report = onProgress;
         if (w.contents?.limits !== limitsKey) {
-          // Shared by later runs, so only forgetting the file stops it, not a newer run.
-          const result = readContents(f.bytes, {
+          const result = w.reader.contents({
             limits: msg.limits,
             onProgress: (x) => w.report?.(x),
             signal: w.abort.signal,

@@ -34,6 +34,8 @@ export interface ReadOptions {
   /** Fraction of the compressed input read so far, at most every SLICE_MS. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** The whole archive's size when `bytes` is only its first part (see gunzip's inputLimit). */
+  inputSize?: number;
 }
 
 const SLICE_MS = 40;
@@ -74,9 +76,9 @@ export async function readContents(bytes: Uint8Array, opts: ReadOptions = {}): P
 async function gunzipInTurns(
   bytes: Uint8Array,
   limits: ArchiveLimits,
-  { onProgress, signal }: ReadOptions,
+  { onProgress, signal, inputSize }: ReadOptions,
 ): Promise<Gunzipped> {
-  const steps = gunzipSteps(bytes, limits);
+  const steps = gunzipSteps(bytes, limits, inputSize);
   let sliceStart = performance.now();
   for (;;) {
     signal?.throwIfAborted();

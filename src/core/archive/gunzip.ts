@@ -115,22 +115,31 @@ export interface GunzipStep {
 /**
  * gunzip one input chunk at a time: yields after each chunk so a caller can report progress,
  * give the event loop a turn, or stop (see chart-contents.ts), and returns the result.
+ *
+ * `inputSize` larger than `gz.length` says `gz` is only the archive's first part (a big
+ * archive is read only up to its reading limit, see inputLimit): where the gzip data would go
+ * on past it, reading stopped at the limit (`tooLarge`), not at a cut.
  */
 export function* gunzipSteps(
   gz: Uint8Array,
   limits: GunzipLimits = { maxTotal: DEFAULT_MAX_TOTAL },
+  inputSize = gz.length,
 ): Generator<GunzipStep, Gunzipped> {
   if (gz.length === 0) throw new ArchiveError({ code: 'empty' });
   if (!isMemberStart(gz, 0)) {
     throw new ArchiveError({ code: 'not-gzip', head: [...gz.subarray(0, 4)] });
   }
-  const out = new Output(initialCapacity(gz, limits.maxTotal), limits.maxTotal);
+  const partial = inputSize > gz.length;
+  const capacity = partial ? limits.maxTotal : initialCapacity(gz, limits.maxTotal);
+  const out = new Output(capacity, limits.maxTotal);
   let at = 0;
   try {
     while (at < gz.length) {
-      at = yield* inflateMembers(gz, at, out);
+      at = yield* inflateMembers(gz, at, out, partial);
       if (at < gz.length && !isMemberStart(gz, at)) break;
     }
+    // A member ended exactly where the part read ends: whether another follows is past it.
+    if (partial && at >= gz.length) throw new LimitReached();
   } catch (err) {
     if (err instanceof ArchiveError) err.partial = out.view();
     if (!(err instanceof LimitReached)) throw err;
@@ -138,7 +147,16 @@ export function* gunzipSteps(
     return { data: out.view(), tooLarge: true, trailing: 0 };
   }
   yield { inBytes: gz.length, outBytes: out.length };
-  return { data: out.view(), tooLarge: false, trailing: gz.length - at };
+  return { data: out.view(), tooLarge: false, trailing: inputSize - at };
+}
+
+/**
+ * How much compressed input a reader takes to fill `maxTotal` decompressed bytes: stored
+ * deflate blocks (incompressible data) add 5 bytes per 64 KiB, so an ordinary archive reaches
+ * the limit well within this; only padding such as empty blocks could need more.
+ */
+export function inputLimit(maxTotal: number): number {
+  return maxTotal + Math.ceil(maxTotal / 8) + 1024 * 1024;
 }
 
 /**
@@ -149,6 +167,7 @@ function* inflateMembers(
   gz: Uint8Array,
   start: number,
   out: Output,
+  partial: boolean,
 ): Generator<GunzipStep, number> {
   const inflator = new Inflate({ windowBits: 16 + 15, chunkSize: OUT_CHUNK });
   let strm: ZStream | null = null;
@@ -178,6 +197,8 @@ function* inflateMembers(
   const memberStart = s ? gz.length - s.total_in : start;
   keepPending(strm, out);
   if (memberStart > start && !isMemberStart(gz, memberStart)) return memberStart;
+  // The part read ends inside a member whose data goes on in the rest of the archive.
+  if (partial) throw new LimitReached();
   throw new ArchiveError({ code: 'truncated', size: gz.length });
 }
 

@@ -1,6 +1,9 @@
 // The archive's public surface: hash a chart archive, open it within limits (gunzip + our tar
 // reader, Helm's loader rules), read its Chart.yaml, and cross-check it against the prov.
-export { archiveFacts, sha256Hex } from './facts';
+export { archiveFacts, sha256Hex, streamedFacts } from './facts';
+export { archiveReader, WHOLE_MAX, type ArchiveReader } from './archive-reader';
+export { bytesSource, readAll, type ByteSource } from './source';
+export { streamSha256 } from './digest';
 export { readContents, type Contents, type ReadOptions } from './contents';
 export { listArchive, readChartArchive, ArchiveError } from './chart-archive';
 export type {

@@ -1,60 +1,36 @@
 // Turns a set of dropped files into one verdict per chart archive (or per orphan prov):
-// classify each file, load every key file, parse every prov, hash every archive, pair
-// provs with archives, then per pair read the archive's contents and judge it (judge.ts).
-// Each card is handed out as soon as it is decided, so a repository of charts fills in one
-// by one. Pure: bytes in, verdicts out; the worker feeds it and caches the slow parts.
+// classify each file, load the keys, parse the provs, then judge chart by chart. Archives
+// paired with their prov by name (X.tgz + X.tgz.prov, every repository) go straight into a
+// small pipeline — hash, then contents and signature together, then the card — so a
+// repository's cards come out one by one. Only archives left unpaired wait for every hash,
+// since a prov may list them under another name. Pure: files in, verdicts out; the worker
+// feeds it and caches the slow parts.
 
-import { archiveFacts, sha256Hex } from '../archive/facts';
-import { loadKeyFile, mergeKeyFiles, type KeyOrigin } from '../keys/keyring';
-import { judge } from './judge';
-import { checkSignatures, SignatureReadError } from '../signature/signature';
-import { goFindsBlock } from '../prov/clearsign';
-import { ProvError } from '../prov/prov';
-import type { Evidence, KeyEvidence, ProvEvidence } from './evidence';
+import { archiveReader } from '../archive/archive-reader';
+import type { Contents } from '../archive/contents';
+import { chartId, listedDigest } from '../prov/prov';
+import { summarizeIndex } from '../repo/repo-index';
 import type { Expectation } from '../keys/pin';
-import { pairFiles, roleOf } from './pairing';
-import { chartId, listedDigest, parseProv } from '../prov/prov';
-import { binaryKeyring } from '../helm';
-import { RepoIndexError } from '../repo/repo-index';
-import { repoIndexProblemWords } from './words';
-import { readSignatures } from '../signature/signature';
+import { makeCard, mark, type Card, type CardInput, type DropContext } from './card';
 import type { ArchiveFacts } from './evidence';
-import type { ArchiveListing } from '../archive/chart-archive';
-import type { ChartMeta } from '../archive/chart-meta';
-import { readContents, type Contents } from '../archive/contents';
-import type { Verdict } from './types';
 import {
-  matchIndex,
-  parseRepoIndex,
-  summarizeIndex,
-  type IndexMatch,
-  type IndexSummary,
-  type RepoIndex,
-} from '../repo/repo-index';
+  loadKeySet,
+  readIndex,
+  readProv,
+  readWhole,
+  roleOfFile,
+  sizeOf,
+  sourceOf,
+  type InputFile,
+  type KeySet,
+  type ProvRead,
+} from './inputs';
+import { pairByName, pairFiles, type PairedBy } from './pairing';
+import type { IndexSummary } from '../repo/repo-index';
+import type { Role } from './pairing';
 
-export interface InputFile {
-  id: string;
-  name: string;
-  bytes: Uint8Array;
-  origin: KeyOrigin;
-}
-
-export interface Card {
-  id: string;
-  archive: string | null;
-  prov: string | null;
-  verdict: Verdict;
-  /**
-   * The keys given, as the binary keyring `helm verify --keyring key.gpg` reads, when Helm
-   * cannot read them as given (public parts only); null otherwise.
-   */
-  helmKeyring: Uint8Array | null;
-  /** The archive's contents, for browsing (null when it could not be read). */
-  listing: ArchiveListing | null;
-  chart: ChartMeta | null;
-  /** How the archive stands against a dropped repository index.yaml (absent without one). */
-  index?: IndexMatch;
-}
+export type { Card } from './card';
+export type { InputFile } from './inputs';
 
 /** What a drop held besides its cards. */
 export interface DropSummary {
@@ -78,133 +54,131 @@ export interface EvaluateOptions {
   onCard?: (card: Card) => void;
   onProgress?: (id: string, phase: Phase, fraction: number | null) => void;
   /** Hashes an archive (the worker caches this per file). */
-  facts?: (file: InputFile) => Promise<ArchiveFacts>;
+  facts?: (file: InputFile, onProgress: (fraction: number) => void) => Promise<ArchiveFacts>;
   /** Reads an archive's contents (the worker caches this per file and limits). */
   contents?: (file: InputFile, onProgress: (fraction: number) => void) => Promise<Contents>;
+  /** Parsed key sets by their files' SHA-256 (the worker keeps one across drops). */
+  keyCache?: Map<string, Promise<KeySet>>;
   /** Called once every card is out, with what the drop held besides. */
   onSummary?: (summary: DropSummary) => void;
   /** Aborted when a newer request makes this one pointless: stops between steps. */
   signal?: AbortSignal;
 }
 
+/** Charts judged at once: file reads and WebCrypto run off the thread while another is judged. */
+const IN_FLIGHT = 4;
+
 export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): Promise<Card[]> {
-  const now = opts.now ?? new Date();
   performance.clearMeasures?.(); // only the latest run's timings are kept
-  const by = {
-    archive: [] as InputFile[],
-    prov: [] as InputFile[],
-    key: [] as InputFile[],
-    index: [] as InputFile[],
-    other: [] as InputFile[],
-  };
-  for (const f of files) by[roleOf(f.name, f.bytes.subarray(0, 65536))].push(f);
+  const by: Record<Role, InputFile[]> = { archive: [], prov: [], key: [], index: [], other: [] };
+  const roles = await Promise.all(files.map(roleOfFile));
+  files.forEach((f, i) => by[roles[i]!].push(f));
   opts.onPlan?.(by.archive.map((a) => ({ id: a.id, archive: a.name })));
   const step = () => opts.signal?.throwIfAborted();
 
   const t0 = performance.now();
-  const keyReports = await Promise.all(by.key.map((f) => loadKeyFile(f.name, f.bytes, f.origin)));
-  const keys = await mergeKeyFiles(keyReports);
-  const provs = await Promise.all(by.prov.map(readProv));
-  const keyInputs: KeyEvidence['inputs'] = await Promise.all(
-    by.key.map(async (f) => ({
-      role: 'key' as const,
-      name: f.name,
-      size: f.bytes.length,
-      sha256: await sha256Hex(f.bytes),
-    })),
-  );
-  const tKeys = mark('keys', t0);
+  const [keys, provs, repo] = await Promise.all([
+    Promise.all(by.key.map(readWhole)).then((read) => loadKeySet(read, opts.keyCache)),
+    Promise.all(by.prov.map((f) => readWhole(f).then(readProv))),
+    readIndex(by.index),
+  ]);
+  const keysMs = mark('keys', t0);
   step();
 
-  const hashOf = opts.facts ?? ((f: InputFile) => archiveFacts(f.name, f.bytes));
-  const facts = new Map<string, { facts: ArchiveFacts; ms: number }>();
-  for (const a of by.archive) {
-    opts.onProgress?.(a.id, 'hash', null);
-    const t = performance.now();
-    facts.set(a.id, { facts: await hashOf(a), ms: mark(`hash ${a.name}`, t) });
+  const byName = pairByName(
+    by.archive,
+    provs.map((p) => ({ name: p.file.name, read: p })),
+  );
+  const ctx: DropContext = {
+    keys,
+    expected: opts.expected ?? null,
+    // A repository where some charts are signed: an unsigned one among them stands out.
+    signedSet: byName.pairs.length > 0,
+    index: repo.index,
+    now: opts.now ?? new Date(),
+  };
+  const hashes = new Map<string, Promise<{ facts: ArchiveFacts; ms: number }>>();
+  const hashOf = (a: InputFile) => {
+    let found = hashes.get(a.id);
+    if (!found) {
+      opts.onProgress?.(a.id, 'hash', null);
+      const t = performance.now();
+      const report = (x: number) => opts.onProgress?.(a.id, 'hash', x);
+      const facts =
+        opts.facts?.(a, report) ??
+        archiveReader(a.name, sourceOf(a)).facts({ signal: opts.signal, onProgress: report });
+      found = facts.then((f) => ({ facts: f, ms: mark(`hash ${a.name}`, t) }));
+      hashes.set(a.id, found);
+    }
+    return found;
+  };
+  const cards: Card[] = [];
+  // Cards go out in the order they were planned, however the charts in flight finish.
+  const order = [...by.archive, ...by.prov].map((f) => f.id);
+  const finished = new Map<string, Card>();
+  let queue: string[] = [];
+  const emit = (card: Card) => {
+    finished.set(card.id, card);
+    cards.push(card);
+    while (queue.length > 0 && finished.has(queue[0]!)) {
+      opts.onCard?.(finished.get(queue[0]!)!);
+      finished.delete(queue.shift()!);
+    }
+  };
+  const judgeOne = async (
+    archive: InputFile | null,
+    prov: ProvRead | null,
+    by: PairedBy | null,
+  ) => {
     step();
-  }
+    const hashed = archive ? { file: archive, ...(await hashOf(archive)) } : null;
+    step();
+    const id = archive?.id ?? prov!.file.id;
+    const input: CardInput = {
+      archive: hashed && { file: hashed.file, facts: hashed.facts, hashMs: hashed.ms },
+      prov,
+      pairedBy: by,
+      keysMs,
+      contents: () => contentsOf(archive!, (x) => opts.onProgress?.(id, 'unpack', x), opts),
+    };
+    if (archive) opts.onProgress?.(id, 'signature', null);
+    const card = await makeCard(input, ctx);
+    step();
+    emit(card);
+  };
+
+  queue = byName.pairs.map(([a]) => a.id);
+  await inTurns(
+    byName.pairs,
+    (a) => sizeOf(a[0]),
+    ([a, p]) => judgeOne(a, p.read, 'name'),
+  );
+  // The rest pair by a listed hash, the chart's name, or as the lone pair: every hash first.
+  const rest = byName.archives;
+  const restFacts = new Map<string, ArchiveFacts>();
+  for (const a of rest) restFacts.set(a.id, (await hashOf(a)).facts);
+  step();
   const pairs = pairFiles(
-    by.archive.map((a) => ({ id: a.id, name: a.name, sha256: facts.get(a.id)!.facts.sha256 })),
-    provs.map((p) => ({
+    rest.map((a) => ({ id: a.id, name: a.name, sha256: restFacts.get(a.id)!.sha256 })),
+    byName.provs.map(({ read: p }) => ({
       id: p.file.id,
       name: p.file.name,
       hashes: p.prov ? [...p.prov.files.values()].flatMap((v) => listedDigest(v) ?? []) : [],
       chart: p.prov ? chartId(p.prov.metadata) : null,
     })),
   );
-
-  const readOf =
-    opts.contents ??
-    ((f: InputFile, onProgress: (x: number) => void) =>
-      readContents(f.bytes, { onProgress, signal: opts.signal }));
-  const repo = readIndex(by.index);
-  const keyEvidence: KeyEvidence = {
-    files: keyReports,
-    keys,
-    inputs: keyInputs,
-    raw: by.key.map((f) => f.bytes),
-  };
-  const exported = keys.length > 0 ? binaryKeyring(keys) : null;
-  // A repository where some charts are signed: an unsigned one among them stands out.
-  const signedSet = pairs.some((p) => p.archive && p.prov);
-  const cards: Card[] = [];
-  for (const pair of pairs) {
-    const id = pair.archive?.id ?? pair.prov!.id;
-    const hashed = pair.archive ? facts.get(pair.archive.id)! : null;
-    let contents: Contents | null = null;
-    let tUnpack: number | undefined;
-    if (pair.archive && hashed?.facts.gzip) {
-      const t = performance.now();
-      const file = by.archive.find((a) => a.id === pair.archive!.id)!;
-      contents = await readOf(file, (x) => opts.onProgress?.(id, 'unpack', x));
-      tUnpack = mark(`unpack ${file.name}`, t);
-      step();
-    }
-    if (pair.archive) opts.onProgress?.(id, 'signature', null);
-    const archive = hashed ? withContents(hashed.facts, contents) : null;
-    const provRead = pair.prov ? provs.find((p) => p.file.id === pair.prov!.id)! : null;
-    const t1 = performance.now();
-    const prov = provRead?.evidence ?? null;
-    const evidence: Evidence = {
-      archive,
-      prov,
-      pairedBy: pair.pairedBy,
-      keys: keyEvidence,
-      signatures:
-        // A block with armor headers other than Hash: is no valid clearsigned message at all.
-        prov?.prov && prov.signature && keys.length > 0 && prov.prov.otherHeaders.length === 0
-          ? await checkSignatures(prov.prov.signed, prov.signature, keys)
-          : [],
-      contents,
-      expected: opts.expected ?? null,
-      signedSet,
-      now,
-    };
-    const verdict = await judge(evidence);
-    verdict.timings = {
-      keys: tKeys,
-      ...(hashed ? { hash: hashed.ms } : {}),
-      ...(tUnpack !== undefined ? { unpack: tUnpack } : {}),
-      verify: mark(`verify ${pair.archive?.name ?? pair.prov!.name}`, t1),
-    };
-    const card: Card = {
-      id,
-      archive: pair.archive?.name ?? null,
-      prov: pair.prov?.name ?? null,
-      verdict,
-      helmKeyring: verdict.helm.keyring === 'convert' ? exported : null,
-      listing: contents?.listing ?? null,
-      chart: contents?.chart ?? null,
-    };
-    if (repo.index && archive) {
-      const chart = contents?.chart ? chartId(contents.chart.fields) : verdict.claimedChart;
-      card.index = matchIndex(repo.index, { name: archive.name, sha256: archive.sha256, chart });
-    }
-    cards.push(card);
-    step();
-    opts.onCard?.(card);
-  }
+  if (pairs.some((p) => p.archive && p.prov)) ctx.signedSet = true;
+  queue = pairs.map((p) => p.archive?.id ?? p.prov!.id);
+  await inTurns(
+    pairs,
+    () => 0,
+    (pair) =>
+      judgeOne(
+        pair.archive ? rest.find((a) => a.id === pair.archive!.id)! : null,
+        pair.prov ? provs.find((p) => p.file.id === pair.prov!.id)! : null,
+        pair.pairedBy,
+      ),
+  );
   opts.onSummary?.({
     index: repo.index
       ? summarizeIndex(
@@ -217,56 +191,38 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
     indexError: repo.error,
     ignored: by.other.map((f) => f.name),
   });
-  return cards;
+  const rank = new Map(order.map((id, i) => [id, i]));
+  return cards.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 }
 
-/** The first index.yaml given (a drop holds one repository). */
-function readIndex(files: InputFile[]): { index: RepoIndex | null; error: string | null } {
-  const file = files[0];
-  if (!file) return { index: null, error: null };
-  try {
-    return { index: parseRepoIndex(file.name, file.bytes), error: null };
-  } catch (e) {
-    if (!(e instanceof RepoIndexError)) throw e;
-    return { index: null, error: repoIndexProblemWords(e.problem) };
+function contentsOf(
+  file: InputFile,
+  onProgress: (x: number) => void,
+  opts: EvaluateOptions,
+): Promise<Contents> {
+  return (
+    opts.contents?.(file, onProgress) ??
+    archiveReader(file.name, sourceOf(file)).contents({ onProgress, signal: opts.signal })
+  );
+}
+
+/**
+ * Runs the jobs a few at a time, in order; a big archive runs alone (its bytes are read in
+ * chunks but its contents may hold up to the reading limit in memory).
+ */
+async function inTurns<T>(items: T[], size: (item: T) => number, run: (item: T) => Promise<void>) {
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  for (const item of items) {
+    const alone = size(item) > 16 * 1024 * 1024;
+    while (running.size >= (alone ? 1 : IN_FLIGHT)) await Promise.race(running);
+    if (failure) break;
+    const job: Promise<void> = run(item)
+      .catch((error: unknown) => void (failure ??= { error }))
+      .finally(() => running.delete(job));
+    running.add(job);
+    if (alone) await job;
   }
-}
-
-/** The hash facts (possibly cached and shared) plus what reading the contents found. */
-function withContents(facts: ArchiveFacts, contents: Contents | null): ArchiveFacts {
-  const out: ArchiveFacts = { ...facts };
-  if (contents?.problem) out.problem = contents.problem;
-  if (contents?.tooLarge) out.tooLarge = contents.tooLarge;
-  return out;
-}
-
-/** Milliseconds since `start`, also left as a performance measure for DevTools and the bench. */
-function mark(what: string, start: number): number {
-  const end = performance.now();
-  performance.measure?.(`chartproof ${what}`, { start, end });
-  return end - start;
-}
-
-interface ProvRead {
-  file: InputFile;
-  prov: ProvEvidence['prov'];
-  evidence: ProvEvidence;
-}
-
-async function readProv(file: InputFile): Promise<ProvRead> {
-  const base = {
-    name: file.name,
-    size: file.bytes.length,
-    sha256: await sha256Hex(file.bytes),
-    goFindsBlock: goFindsBlock(file.bytes),
-  };
-  let prov: ProvEvidence['prov'] = null;
-  try {
-    prov = parseProv(file.bytes);
-    const signature = await readSignatures(prov.signatureArmor);
-    return { file, prov, evidence: { ...base, prov, error: null, signature } };
-  } catch (e) {
-    if (!(e instanceof ProvError) && !(e instanceof SignatureReadError)) throw e;
-    return { file, prov, evidence: { ...base, prov, error: e, signature: null } };
-  }
+  await Promise.all(running);
+  if (failure) throw (failure as { error: unknown }).error;
 }

@@ -2,6 +2,7 @@
 // -> words), the vocabulary of a verdict, its words, and the reports built from it.
 export { evaluate } from './evaluate';
 export type { Card, DropSummary, EvaluateOptions, InputFile, Phase } from './evaluate';
+export type { KeySet } from './inputs';
 export type * from './types';
 export { failureVerdict } from './failure';
 export {

@@ -51,6 +51,27 @@ export function archiveStem(name: string): string {
   return name.replace(/\.(tgz|tar\.gz)$/i, '').replace(/ \(\d+\)$/, '');
 }
 
+/**
+ * The pairs made by name alone (X.tgz with X.tgz.prov), the first step of pairFiles: known
+ * before any archive is hashed, so a repository's charts can be judged one by one.
+ */
+export function pairByName<A extends { name: string }, P extends { name: string }>(
+  archives: A[],
+  provs: P[],
+): { pairs: [A, P][]; archives: A[]; provs: P[] } {
+  const free = new Map<string, P[]>();
+  for (const p of provs) free.set(p.name, [...(free.get(p.name) ?? []), p]);
+  const pairs: [A, P][] = [];
+  const rest: A[] = [];
+  for (const a of archives) {
+    const p = free.get(`${a.name}.prov`)?.shift();
+    if (p) pairs.push([a, p]);
+    else rest.push(a);
+  }
+  const taken = new Set(pairs.map(([, p]) => p));
+  return { pairs, archives: rest, provs: provs.filter((p) => !taken.has(p)) };
+}
+
 export function pairFiles(archives: ArchiveRef[], provs: ProvRef[]): Pairing[] {
   const paired = new Map<ArchiveRef, { prov: ProvRef; by: PairedBy }>();
   let free = [...provs];

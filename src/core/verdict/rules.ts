@@ -1,7 +1,8 @@
 // The verification rules: the one place where status, reason and warnings are decided,
 // from the evidence record (evidence.ts). README "How verification works" restates them.
 //
-//  1. Archive over the reading limit: error/too-large.
+//  1. An archive past the reading limit is judged like any other, on its hash and signature
+//     (as `helm verify`, which never unpacks); only browsing stops at the limit.
 //  2. No prov: "unsigned" (error/malformed-archive when the archive is not a readable gzip tar).
 //  3. Prov unreadable, or armor headers other than "Hash:": error/malformed-prov.
 //     No archive: error. Key files given but none usable: error/malformed-key. No key: no-key.
@@ -121,7 +122,6 @@ export function decide(ev: Evidence): RuleOutcome {
   const { archive } = ev;
   const prov = ev.prov?.prov ?? null;
 
-  if (archive?.tooLarge) return out('error', 'too-large');
   if (!ev.prov) {
     if (archive && unreadable(archive)) return out('error', 'malformed-archive');
     if (ev.signedSet) warnings.push('unsigned-in-signed-set');
