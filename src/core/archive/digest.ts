@@ -3,7 +3,6 @@
 // SHA-256 runs at about `sha256sum`'s speed in constant memory. Measurements and the choice
 // of threshold: docs/decisions/0003-streaming-archives.md.
 
-import { createSHA256 } from 'hash-wasm';
 import { toHex } from '../text';
 import { chunks, type ByteSource } from './source';
 
@@ -25,6 +24,9 @@ export async function streamSha256(
   source: ByteSource,
   opts: StreamDigestOptions = {},
 ): Promise<string> {
+  // Loaded on first use: only archives past WHOLE_MAX need it, so it stays out of the
+  // worker's start-up bundle.
+  const { createSHA256 } = await import('hash-wasm');
   const hasher = await createSHA256();
   hasher.init();
   for await (const { at, bytes } of chunks(source, opts.signal)) {
