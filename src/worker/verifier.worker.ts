@@ -7,6 +7,7 @@
 
 import {
   archiveReader,
+  packListing,
   readContents,
   type ArchiveReader,
   type ByteSource,
@@ -17,7 +18,7 @@ import type { KeySet } from '../core/verdict';
 import type { ArchiveLimits, EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (m: FromWorker) => scope.postMessage(m);
+const post = (m: FromWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 const messageOf = (e: unknown) => (e instanceof Error && e.message) || String(e);
 
 /** A File read piece by piece: one ArrayBuffer per read, never the whole file at once. */
@@ -92,7 +93,10 @@ async function run(msg: EvaluateRequest) {
       },
       onCard: (card) => {
         ids.push(card.id);
-        post({ type: 'card', run: msg.run, card });
+        // Only the files' own bytes cross, moved: never the gunzip buffer they are views of.
+        const packed = card.listing ? packListing(card.listing) : null;
+        const sent = packed ? { ...card, listing: packed.listing } : card;
+        post({ type: 'card', run: msg.run, card: sent }, packed ? [packed.buffer] : []);
       },
       keyCache,
       facts: (f, onProgress) => {
@@ -137,7 +141,10 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
 /** Reads a subchart for browsing; a failure answers too, so the page never waits forever. */
 async function open(req: number, bytes: Uint8Array, limits: ArchiveLimits) {
   try {
-    post({ type: 'opened', req, contents: await readContents(bytes, { limits }) });
+    const contents = await readContents(bytes, { limits });
+    const packed = contents.listing ? packListing(contents.listing) : null;
+    const sent = packed ? { ...contents, listing: packed.listing } : contents;
+    post({ type: 'opened', req, contents: sent }, packed ? [packed.buffer] : []);
   } catch (e) {
     post({ type: 'open-failed', req, message: messageOf(e) });
   }
