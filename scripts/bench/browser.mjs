@@ -2,10 +2,11 @@
 // files go to [data-testid=file-input]; a drop is done when every [data-testid=verdict]
 // created for it carries data-status. Times are taken inside the page (from the input's
 // change event to the DOM mutation that completes the last verdict), so Playwright's own
-// round trips are not counted; the driver's wall time is kept alongside.
-/* global window, document, MutationObserver, Worker -- page-side code passed to Playwright */
-import { writeFileSync } from 'node:fs';
-import { cmdline, currentRss, descendants, peakRss, now } from './util.mjs';
+// round trips are not counted; the driver's wall time is kept alongside. The page also
+// records its main-thread long tasks and animation-frame gaps, to tell whether the tab
+// stayed responsive while it worked.
+/* global window, document, MutationObserver, requestAnimationFrame, Worker -- page-side code passed to Playwright */
+import { now } from './util.mjs';
 
 export async function loadPlaywright() {
   try {
@@ -22,9 +23,31 @@ function instrument() {
     t0: null,
     tDone: null,
     statuses: null,
+    texts: null,
     count: 0,
+    // Every main-thread task over 50 ms since navigation, as [start, duration] (Long Tasks
+    // API; buffered, so tasks before this observer existed count too).
+    tasks: [],
+    frameGap: 0,
+    framesOn: false,
   };
   window.__bench = B;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    B.tasks = null; // no Long Tasks API: reported as not measured
+  }
+  // The longest gap between animation frames while a drop is under way: what a user would
+  // see as a frozen tab, also when the time goes to rendering rather than to one script task.
+  let lastFrame = 0;
+  const frame = (t) => {
+    if (!B.framesOn) return;
+    if (B.t0 !== null && lastFrame) B.frameGap = Math.max(B.frameGap, t - lastFrame);
+    lastFrame = t;
+    requestAnimationFrame(frame);
+  };
   const start = (e) => {
     const t = e.target;
     if (B.t0 === null && t && t.matches && t.matches('[data-testid="file-input"]')) {
@@ -40,16 +63,24 @@ function instrument() {
     for (const el of els) if (el.__benchStale || !el.hasAttribute('data-status')) return;
     B.tDone = performance.now();
     const counts = {};
+    const texts = new Set();
     for (const el of els) {
+      const status = el.getAttribute('data-status');
       const reason = el.getAttribute('data-reason');
       const helm = el.getAttribute('data-helm');
-      const k =
-        el.getAttribute('data-status') +
-        (reason ? `/${reason}` : '') +
-        (helm ? ` (helm ${helm})` : '');
+      const k = status + (reason ? `/${reason}` : '') + (helm ? ` (helm ${helm})` : '');
       counts[k] = (counts[k] || 0) + 1;
+      // What a card that is not `verified` says, in its own words (title and headline).
+      if (status !== 'verified' && texts.size < 5) {
+        const words = [el.querySelector('h2'), el.querySelector('.headline')]
+          .map((x) => x?.textContent?.trim())
+          .filter(Boolean);
+        const text = (words.length ? words.join(' — ') : el.textContent).replace(/\s+/g, ' ');
+        texts.add(`${k}: ${text.trim().slice(0, 240)}`);
+      }
     }
     B.statuses = counts;
+    B.texts = [...texts];
     B.count = els.length;
   };
   new MutationObserver(check).observe(document, {
@@ -64,7 +95,26 @@ function instrument() {
     B.t0 = null;
     B.tDone = null;
     B.statuses = null;
+    B.texts = null;
     B.count = 0;
+    B.frameGap = 0;
+    lastFrame = 0;
+    if (!B.framesOn) {
+      B.framesOn = true;
+      requestAnimationFrame(frame);
+    }
+  };
+  /** Long tasks overlapping [t0, tEnd]: how many, the longest, their total; frame gap. */
+  B.mainThread = (tEnd) => {
+    B.framesOn = false;
+    if (!B.tasks || B.t0 === null) return null;
+    const during = B.tasks.filter(([s, d]) => s + d > B.t0 && s < tEnd).map(([, d]) => d);
+    return {
+      count: during.length,
+      longest: Math.max(0, ...during),
+      total: during.reduce((a, b) => a + b, 0),
+      frameGap: B.frameGap,
+    };
   };
 }
 
@@ -90,35 +140,36 @@ export class Driver {
   }
 
   /**
-   * Gives `files` to the file input and waits until `expected` fresh verdicts are complete.
-   * Returns the in-page time, the driver's wall time and the statuses seen.
+   * Gives `files` to the file input and waits until `expected` fresh verdicts are complete,
+   * then `settleMs` more (so long tasks right after the last verdict, e.g. rendering a big
+   * listing, count too). Returns the in-page time, the driver's wall time, the statuses
+   * seen (and what cards that are not `verified` say), the app's own timing marks and the
+   * main thread's long tasks. A timeout or a crashed tab is an answer, not an exception.
    */
-  async drop(page, files, expected, timeout) {
+  async drop(page, files, expected, timeout, { settleMs = 200 } = {}) {
     await page.evaluate((n) => window.__bench.arm(n), expected);
     const t0 = now();
-    await page.locator('[data-testid="file-input"]').setInputFiles(files);
     try {
+      await page.locator('[data-testid="file-input"]').setInputFiles(files, { timeout });
       await page.waitForFunction(() => window.__bench.tDone !== null, null, {
         timeout,
         polling: 50,
       });
-    } catch {
-      const partial = await page.evaluate(() =>
-        [...document.querySelectorAll('[data-testid="verdict"]')].reduce(
-          (n, el) => n + (el.hasAttribute('data-status') && !el.__benchStale ? 1 : 0),
-          0,
-        ),
-      );
-      return { ms: NaN, wallMs: NaN, timedOut: true, statuses: { [`done ${partial}`]: 1 } };
+    } catch (e) {
+      return failedDrop(page, e, now() - t0);
     }
     const wallMs = now() - t0;
-    const r = await page.evaluate(() => {
+    const r = await page.evaluate(async (settle) => {
       const B = window.__bench;
+      await new Promise((resolve) => setTimeout(resolve, settle));
       return {
         ms: B.tDone - B.t0,
+        // performance.now() counts from the navigation's start (timeOrigin).
         sinceNavigation: B.tDone,
         statuses: B.statuses,
+        texts: B.texts,
         count: B.count,
+        mainThread: B.mainThread(performance.now()),
         // The app's own timing marks (VerdictDetails: data-read-ms, data-hash-ms, …), summed
         // over the cards of this drop.
         phases: [...document.querySelectorAll('[data-testid="timings"]')].reduce((sum, el) => {
@@ -129,7 +180,7 @@ export class Driver {
           return sum;
         }, {}),
       };
-    });
+    }, settleMs);
     return { ...r, wallMs, timedOut: false };
   }
 
@@ -176,105 +227,20 @@ export class Driver {
   }
 }
 
-/** The renderer processes of the browser this Node process launched. */
-function rendererPids() {
-  // Chromium's children rewrite their argv into one space-joined string.
-  return descendants(process.pid).filter((pid) => {
-    const args = cmdline(pid).join(' ');
-    return / --type=renderer( |$)/.test(args) && !args.includes('--top-chrome-webui');
-  });
-}
-
-/**
- * Runs `fn` while sampling memory: the renderer processes' peak RSS (VmHWM, reset first
- * through /proc/PID/clear_refs; page and worker share this process), the page's V8 heap and
- * every dedicated worker's V8 heap and ArrayBuffer backing store (CDP Runtime.getHeapUsage;
- * workers are reached with Target.setAutoAttach on the page's session).
- */
-export async function withMemory(page, fn) {
-  const renderers = rendererPids();
-  const idleRss = new Map(renderers.map((pid) => [pid, currentRss(pid)]));
-  for (const pid of renderers) {
-    try {
-      writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    } catch {
-      // not permitted: the peak then covers the process's whole life
-    }
-  }
-  const peak = { pageHeap: 0, workerHeap: 0, workerBuffers: 0, workerSeen: false };
-  const cdp = await page.context().newCDPSession(page);
-  const workers = new Map(); // sessionId -> true
-  const pending = new Map(); // id -> resolve
-  let nextId = 1;
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker') workers.set(e.sessionId, true);
-  });
-  cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const msg = JSON.parse(e.message);
-    if (msg.id && pending.has(msg.id)) {
-      pending.get(msg.id)(msg.result ?? null);
-      pending.delete(msg.id);
-    }
-  });
-  const askWorker = (sessionId) =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      cdp
-        .send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
-        })
-        .catch(() => resolve(null));
-      setTimeout(() => {
-        pending.delete(id);
-        resolve(null);
-      }, 500);
-    });
-  let workerAttach = true;
-  await cdp
-    .send('Target.setAutoAttach', {
-      autoAttach: true,
-      waitForDebuggerOnStart: false,
-      flatten: false,
-    })
-    .catch(() => (workerAttach = false));
-
-  let running = true;
-  const sampler = (async () => {
-    while (running) {
-      const page = cdp.send('Runtime.getHeapUsage').catch(() => null);
-      const inWorkers = [...workers.keys()].map(askWorker);
-      const [p, ...ws] = await Promise.all([page, ...inWorkers]);
-      if (p) peak.pageHeap = Math.max(peak.pageHeap, p.usedSize);
-      for (const w of ws) {
-        if (!w) continue;
-        peak.workerSeen = true;
-        peak.workerHeap = Math.max(peak.workerHeap, w.usedSize);
-        peak.workerBuffers = Math.max(peak.workerBuffers, w.backingStorageSize ?? 0);
-      }
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
-  let result;
+/** What a drop that did not finish tells: how many verdicts came, or that the tab died. */
+async function failedDrop(page, error, wallMs) {
+  const base = { ms: NaN, wallMs, timedOut: true, texts: [], phases: {} };
   try {
-    result = await fn();
-  } finally {
-    running = false;
-    await sampler;
-    await cdp.detach().catch(() => {});
+    const r = await page.evaluate(() => ({
+      done: [...document.querySelectorAll('[data-testid="verdict"]')].filter(
+        (el) => el.hasAttribute('data-status') && !el.__benchStale,
+      ).length,
+      mainThread: window.__bench.mainThread(performance.now()),
+    }));
+    return { ...base, statuses: { [`timed out, ${r.done} done`]: 1 }, mainThread: r.mainThread };
+  } catch {
+    // The page is gone (renderer crashed, e.g. out of memory): say so, with Playwright's words.
+    const why = String(error?.message ?? error).split('\n')[0];
+    return { ...base, crashed: true, statuses: { [`tab crashed: ${why}`]: 1 }, mainThread: null };
   }
-  const rss = Math.max(0, ...rendererPids().map(peakRss).filter(Number.isFinite));
-  const idle = Math.max(0, ...renderers.map((pid) => idleRss.get(pid) ?? 0));
-  return {
-    result,
-    memory: {
-      rendererRss: rss || NaN,
-      rendererIdle: idle || NaN,
-      pageHeap: peak.pageHeap || NaN,
-      workerHeap: workerAttach && peak.workerSeen ? peak.workerHeap : NaN,
-      workerBuffers: workerAttach && peak.workerSeen ? peak.workerBuffers : NaN,
-    },
-  };
 }

@@ -2,12 +2,12 @@
 // contract (browser.mjs) and keeps the medians. `bench` is { driver, url, keyFile,
 // verifyHome, work, runs } throughout.
 import { nativeAnchors, nativeRepositoryLoop } from './native.mjs';
-import { withMemory } from './browser.mjs';
+import { withMemory } from './memory.mjs';
 import { fmtMs, log, median } from './util.mjs';
 
-const filesOf = (bench, c) => [c.archive, c.prov, bench.keyFile];
-const repositoryFiles = (bench, repo) => [
-  ...repo.flatMap((c) => [c.archive, c.prov]),
+export const filesOf = (bench, c) => [c.archive, c.prov, bench.keyFile];
+const repositoryFiles = (bench, charts) => [
+  ...charts.flatMap((c) => [c.archive, c.prov]),
   bench.keyFile,
 ];
 
@@ -20,8 +20,64 @@ function statusNote(statuses, expected) {
   if (verified === expected && verified === entries.reduce((n, [, c]) => n + c, 0)) return '';
   return entries.map(([k, n]) => (n === 1 ? k : `${n}× ${k}`)).join(', ') || 'nothing';
 }
-const statusNotes = (all, expected) =>
-  [...new Set(all.map((s) => statusNote(s, expected)).filter(Boolean))].join('; ');
+
+/** What a set of drops answered: '' if all verified, and the words of the other cards. */
+export function answers(drops, expected) {
+  const note = [...new Set(drops.map((d) => statusNote(d.statuses, expected)).filter(Boolean))];
+  const texts = [...new Set(drops.flatMap((d) => d.texts ?? []))];
+  return { statusNote: note.join('; '), texts };
+}
+
+/**
+ * The worst main-thread figures over several drops (each field its own maximum): whether
+ * the tab froze in any of them is what matters, not in a typical one.
+ */
+export function worstMainThread(drops) {
+  const all = drops.map((d) => d.mainThread).filter(Boolean);
+  if (!all.length) return null;
+  const max = (k) => Math.max(...all.map((m) => m[k]));
+  return {
+    count: max('count'),
+    longest: max('longest'),
+    total: max('total'),
+    frameGap: max('frameGap'),
+  };
+}
+
+const logDrop = (label, r, native) =>
+  log(
+    `  ${label}: warm ${fmtMs(r.warm)} (cold ${fmtMs(r.cold)})` +
+      (r.statusNote ? ` — page said ${r.statusNote}` : '') +
+      `; ${native}; longest main-thread task ${fmtMs(r.mainThread?.longest)}`,
+  );
+
+/**
+ * What a cold drop and the warm ones after it come to: {cold, warm (median), samples,
+ * statusNote, texts, mainThread (worst of all), phases (the cold drop's own marks)}.
+ */
+export function summarize(cold, warm, expected) {
+  const all = [cold, ...warm];
+  return {
+    cold: cold.ms,
+    warm: median(warm.map((r) => r.ms)),
+    samples: warm.map((r) => r.ms),
+    ...answers(all, expected),
+    mainThread: worstMainThread(all),
+    phases: cold.phases,
+    crashed: all.some((r) => r.crashed),
+  };
+}
+
+/** One cold drop, then `warmRuns` with Reset between, in `page`; summarized. */
+export async function coldAndWarm(driver, page, files, expected, warmRuns, timeout) {
+  const cold = await driver.drop(page, files, expected, timeout);
+  const warm = [];
+  for (let i = 0; i < warmRuns; i++) {
+    await driver.reset(page);
+    warm.push(await driver.drop(page, files, expected, timeout));
+  }
+  return summarize(cold, warm, expected);
+}
 
 /**
  * Cold, warm (Reset between) and kept-worker drops of each chart in `page`, stored on the
@@ -38,49 +94,42 @@ export async function measureCharts(bench, page, single) {
     });
     const timeout = c.big ? 300_000 : 120_000;
     const files = filesOf(bench, c);
-    const cold = await driver.drop(page, files, 1, timeout);
-    const statuses = [cold.statuses];
-    const warm = [];
-    for (let i = 0; i < (c.big ? runs.warmBig : runs.warm); i++) {
-      await driver.reset(page);
-      const r = await driver.drop(page, files, 1, timeout);
-      warm.push(r.ms);
-      statuses.push(r.statuses);
-    }
+    Object.assign(
+      c,
+      await coldAndWarm(driver, page, files, 1, c.big ? runs.warmBig : runs.warm, timeout),
+    );
     const redrop = [];
     for (let i = 0; i < runs.redrop; i++) {
-      const r = await driver.drop(page, files, 1, timeout);
-      redrop.push(r.ms);
+      redrop.push((await driver.drop(page, files, 1, timeout)).ms);
     }
     await driver.reset(page);
-    c.cold = cold.ms;
-    c.warm = median(warm);
     c.redrop = median(redrop);
-    c.statusNote = statusNotes(statuses, 1);
-    c.phases = cold.phases;
     log(
       `  ${c.label}: app's own marks (cold drop): ` +
         Object.entries(c.phases ?? {})
           .map(([k, v]) => `${k} ${fmtMs(v)}`)
           .join(', '),
     );
-    log(
-      `  ${c.label}: warm ${fmtMs(c.warm)} (cold ${fmtMs(c.cold)}, kept worker ${fmtMs(c.redrop)})` +
-        (c.statusNote ? ` — page said ${c.statusNote}` : '') +
-        `; gpg --verify + sha256sum ${fmtMs(c.native.helmVerify.median)}`,
+    logDrop(
+      c.label,
+      c,
+      `kept worker ${fmtMs(c.redrop)}; gpg --verify + sha256sum ${fmtMs(c.native.helmVerify.median)}`,
     );
   }
 }
 
-/** First drop right after page load, each in a fresh context. */
+/**
+ * Navigation → first verdict: a fresh browser context each time, `goto` (until the load
+ * event), then the small chart's files at once. Kept: change→verdict and, from the page's
+ * own clock, navigation start→verdict.
+ */
 export async function measureFirstDrop(bench, small) {
   const { driver, url, runs } = bench;
   const first = [];
   for (let i = 0; i < runs.first; i++) {
     const page = await driver.newPage();
     await page.goto(url);
-    const r = await driver.drop(page, filesOf(bench, small), 1, 60_000);
-    first.push(r);
+    first.push(await driver.drop(page, filesOf(bench, small), 1, 60_000));
     await page.context().close();
   }
   const firstDrop = {
@@ -88,9 +137,16 @@ export async function measureFirstDrop(bench, small) {
     median: median(first.map((r) => r.ms)),
     sinceNavigation: median(first.map((r) => r.sinceNavigation)),
     samples: first.map((r) => r.ms),
+    navigationSamples: first.map((r) => r.sinceNavigation),
+    warm: small.warm,
     native: small.native.helmVerify.median,
+    ...answers(first, 1),
+    mainThread: worstMainThread(first),
   };
-  log(`  first drop after load: ${fmtMs(firstDrop.median)}`);
+  log(
+    `  first drop after load: ${fmtMs(firstDrop.median)} (navigation → verdict ` +
+      `${fmtMs(firstDrop.sinceNavigation)})`,
+  );
   return firstDrop;
 }
 
@@ -105,52 +161,73 @@ export async function measureWorkerStartup(bench, page, bundleSizes) {
   return workerStartup;
 }
 
-/** The whole repository in one drop, next to the gpg + sha256sum shell loop. */
-export async function measureRepository(bench, page, { repo, repoDir, repoBytes }) {
+/**
+ * One repository ({count, charts, bytes}) in one drop, next to the gpg + sha256sum shell
+ * loop; the big ones get fewer runs (a 5,000-chart loop takes ~25 s here).
+ */
+export async function measureRepository(bench, page, repo) {
   const { driver, runs } = bench;
-  const repoNative = nativeRepositoryLoop(repoDir, {
+  const large = repo.count >= 2000;
+  const native = nativeRepositoryLoop(repo.charts, {
     verifyHome: bench.verifyHome,
-    runs: runs.repoNative,
+    runs: large ? runs.repoNativeLarge : runs.repoNative,
+    // The files were just written and gpg is warm from the smaller loops: a warm-up loop
+    // would only add ~25 s.
+    warmup: !large,
   });
-  const repoFiles = repositoryFiles(bench, repo);
-  const repoCold = await driver.drop(page, repoFiles, repo.length, 300_000);
-  const repoWarm = [];
-  const repoStatuses = [repoCold.statuses];
-  for (let i = 0; i < runs.repoWarm; i++) {
-    await driver.reset(page);
-    const r = await driver.drop(page, repoFiles, repo.length, 300_000);
-    repoWarm.push(r.ms);
-    repoStatuses.push(r.statuses);
-  }
-  const repoResult = {
-    count: repo.length,
-    bytes: repoBytes,
-    cold: repoCold.ms,
-    warm: median(repoWarm),
-    native: repoNative,
-    statusNote: statusNotes(repoStatuses, repo.length),
+  const files = repositoryFiles(bench, repo.charts);
+  const timeout = Math.max(300_000, repo.count * 300);
+  const warmRuns = large ? runs.repoWarmLarge : runs.repoWarm;
+  const result = {
+    count: repo.count,
+    bytes: repo.bytes,
+    native,
+    ...(await coldAndWarm(driver, page, files, repo.count, warmRuns, timeout)),
   };
-  log(
-    `  repository: warm ${fmtMs(repoResult.warm)} (cold ${fmtMs(repoResult.cold)}); ` +
-      `shell loop ${fmtMs(repoNative.median)}`,
-  );
-  return repoResult;
+  await driver.reset(page);
+  logDrop(`repository of ${repo.count}`, result, `shell loop ${fmtMs(native.median)}`);
+  return result;
 }
 
 /**
  * Peak memory: one more drop per case, each in a fresh page (its own renderer process)
  * with nothing else open, so the renderer's peak RSS belongs to that drop alone.
  */
-export async function measurePeakMemory(bench, single, repo, repoResult) {
-  const { driver } = bench;
+export async function measurePeakMemory(bench, single, repos, repoResults) {
   log('peak memory');
-  const measureMemory = async (files, expected) => {
-    const p = await driver.open();
-    await driver.workerStarted(p);
-    const m = await withMemory(p, () => driver.drop(p, files, expected, 300_000));
-    await p.context().close();
-    return m.memory;
-  };
-  for (const c of single) c.memory = await measureMemory(filesOf(bench, c), 1);
-  repoResult.memory = await measureMemory(repositoryFiles(bench, repo), repo.length);
+  for (const c of single) c.memory = await memoryOfDrop(bench, filesOf(bench, c), 1);
+  for (const [i, r] of repoResults.entries()) {
+    r.memory = await memoryOfDrop(bench, repositoryFiles(bench, repos[i].charts), r.count);
+  }
 }
+
+/**
+ * In a fresh page (its own renderer process, nothing else open, the worker started): one
+ * drop while memory is sampled, then `afterFirst(page, drop)` (e.g. the page's heap once the
+ * listing is shown), then `warmRuns` drops with Reset between. Stops early if the tab dies.
+ */
+export async function freshPageDrops(bench, files, expected, opts = {}) {
+  const { warmRuns = 0, timeout = 300_000, afterFirst } = opts;
+  const { driver } = bench;
+  const p = await driver.open();
+  try {
+    await driver.workerStarted(p);
+    const m = await withMemory(p, () => driver.drop(p, files, expected, timeout));
+    const first = m.result;
+    const extra = afterFirst && !first.crashed ? await afterFirst(p, first) : undefined;
+    const warm = [];
+    for (let i = 0; i < warmRuns && !(warm.at(-1) ?? first).crashed; i++) {
+      await driver.reset(p);
+      warm.push(await driver.drop(p, files, expected, timeout));
+    }
+    return { first, memory: m.memory, extra, warm };
+  } finally {
+    await p
+      .context()
+      .close()
+      .catch(() => {});
+  }
+}
+
+const memoryOfDrop = async (bench, files, expected) =>
+  (await freshPageDrops(bench, files, expected)).memory;

@@ -7,15 +7,23 @@ import { join } from 'node:path';
 import { median, now } from './util.mjs';
 
 function exec(cmd, args, env) {
+  // stdout is discarded (as `> /dev/null`) rather than piped into Node: `tar tzf` of 100,000
+  // files or `gzip -dc` would otherwise time Node's reading of the output too.
   const r = spawnSync(cmd, args, { stdio: 'ignore', env });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
 }
 
-/** One untimed warm-up, then `runs` timed calls; `prepare` runs untimed before each. */
-export function timeIt(fn, runs, prepare = () => {}) {
-  prepare();
-  fn();
+/**
+ * `runs` timed calls, after one untimed warm-up unless `warmup` is false (the GiB archives:
+ * just written, so already in the page cache, and a warm-up would cost another 10 s);
+ * `prepare` runs untimed before each call.
+ */
+export function timeIt(fn, runs, { prepare = () => {}, warmup = true } = {}) {
+  if (warmup) {
+    prepare();
+    fn();
+  }
   const samples = [];
   for (let i = 0; i < runs; i++) {
     prepare();
@@ -26,7 +34,14 @@ export function timeIt(fn, runs, prepare = () => {}) {
   return { median: median(samples), samples };
 }
 
-export function nativeAnchors(chart, { verifyHome, work, runs }) {
+/** Every anchor there is, by name; the report labels them (report.mjs ANCHORS). */
+export const ALL_ANCHORS = ['sha256sum', 'gpgVerify', 'helmVerify', 'gunzip', 'untar', 'tarList'];
+
+/**
+ * Times the anchors named in `which` for `chart` ({archive, prov}): sha256sum, gpg --verify
+ * against `verifyHome`, both together (what `helm verify` does), gzip -dc, tar xzf, tar tzf.
+ */
+export function nativeAnchors(chart, { verifyHome, work, runs, which = ALL_ANCHORS, warmup }) {
   const env = { ...process.env, GNUPGHOME: verifyHome };
   const gpgVerify = () => exec('gpg', ['--batch', '--verify', chart.prov], env);
   const sha = () => exec('sha256sum', [chart.archive]);
@@ -35,25 +50,34 @@ export function nativeAnchors(chart, { verifyHome, work, runs }) {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
   };
-  const result = {
-    sha256sum: timeIt(sha, runs),
-    gpgVerify: timeIt(gpgVerify, runs),
-    helmVerify: timeIt(() => {
-      gpgVerify();
-      sha();
-    }, runs),
-    gunzip: timeIt(() => exec('gzip', ['-dc', chart.archive]), runs),
-    untar: timeIt(() => exec('tar', ['xzf', chart.archive, '-C', out]), runs, fresh),
+  const anchors = {
+    sha256sum: [sha],
+    gpgVerify: [gpgVerify],
+    helmVerify: [
+      () => {
+        gpgVerify();
+        sha();
+      },
+    ],
+    gunzip: [() => exec('gzip', ['-dc', chart.archive])],
+    untar: [() => exec('tar', ['xzf', chart.archive, '-C', out]), fresh],
+    tarList: [() => exec('tar', ['tzf', chart.archive])],
   };
+  const result = {};
+  for (const name of which) {
+    const [fn, prepare] = anchors[name];
+    result[name] = timeIt(fn, runs, { prepare, warmup });
+  }
   rmSync(out, { recursive: true, force: true });
   return result;
 }
 
-/** A shell loop of `gpg --verify` + `sha256sum` over every chart of a repository folder. */
-export function nativeRepositoryLoop(dir, { verifyHome, runs }) {
+/** A shell loop of `gpg --verify` + `sha256sum` over the given charts' archives. */
+export function nativeRepositoryLoop(charts, { verifyHome, runs, warmup }) {
   const env = { ...process.env, GNUPGHOME: verifyHome };
   const script =
-    'for f in "$1"/*.tgz; do gpg --batch --verify "$f.prov" 2>/dev/null && ' +
+    'for f in "$@"; do gpg --batch --verify "$f.prov" 2>/dev/null && ' +
     'sha256sum "$f" >/dev/null || exit 1; done';
-  return timeIt(() => exec('bash', ['-c', script, 'bash', dir], env), runs);
+  const args = ['-c', script, 'bash', ...charts.map((c) => c.archive)];
+  return timeIt(() => exec('bash', args, env), runs, { warmup });
 }
