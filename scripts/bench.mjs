@@ -3,7 +3,7 @@
 // tools doing the same work (sha256sum, gpg --verify, gzip, tar) on the same files.
 //
 //   node scripts/bench.mjs [--quick] [--write | --no-write] [--keep] [--only=GROUPS]
-//                          [--big=GIB,…] [--repos=N,…] [--files=N]
+//                          [--big=GIB,…] [--repos=N,…] [--files=N] [--build=REV]
 //
 // Serves a copy of dist/ (built if missing) with scripts/serve.mjs, generates signed charts
 // in a temporary folder, drives headless Chromium through the page's testing contract
@@ -17,6 +17,7 @@
 //     files   one chart of --files files (default 100000)
 //     big     archives of --big GiB (default 1,2,4), each deleted after its run
 // --quick: no 256 MiB chart, no GiB archives, a 50-chart repository, fewer runs.
+// --build=REV: serve a build of commit REV's tree (git archive), not dist/.
 // --keep: leave the temporary folder (inputs) in place and print its path.
 // Servers, browsers and gpg agents it started are always stopped, also on Ctrl-C.
 import { spawnSync } from 'node:child_process';
@@ -36,7 +37,7 @@ import {
   measureWorkerStartup,
 } from './bench/chartproof-runs.mjs';
 import { cleanup, cleanupOnExit, onCleanup } from './bench/cleanup.mjs';
-import { distState } from './bench/dist.mjs';
+import { buildRevision, distState } from './bench/dist.mjs';
 import { generateInputs } from './bench/inputs.mjs';
 import { machine } from './bench/machine.mjs';
 import { observations } from './bench/observations.mjs';
@@ -61,24 +62,29 @@ async function main() {
     log(`warning: load average ${loadStart} on ${cpus().length} cores; timings will be noisy`);
   }
   process.chdir(ROOT);
-  let dist = distState(ROOT);
-  if (!dist.built) {
-    log('dist/ is missing: npm run build');
-    const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('npm run build failed');
-    dist = distState(ROOT);
-  }
-  // Not rebuilt on its own: others may be half-way through an edit of src/.
-  if (dist.stale) log(`warning: dist/ is older than ${dist.newest}; run npm run build first`);
-
   const work = mkdtempSync(join(tmpdir(), 'chartproof-bench-'));
   onCleanup(() => {
     if (opt.keep) log(`inputs kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });
   });
-  // Serve a copy: other work may rebuild dist/ (new hashed names) while the bench runs.
+  // Serve a copy (or a build of --build=REV): others may rebuild dist/ (new hashed names)
+  // while the bench runs.
   const site = join(work, 'site');
-  cpSync(join(ROOT, 'dist'), site, { recursive: true });
+  let dist;
+  if (opt.build) {
+    log(`building ${opt.build} (git archive + vite build)`);
+    dist = buildRevision(ROOT, opt.build, work, site);
+  } else {
+    dist = distState(ROOT);
+    if (!dist.built) {
+      log('dist/ is missing: npm run build');
+      const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+      if (b.status !== 0) throw new Error('npm run build failed');
+      dist = distState(ROOT);
+    }
+    if (dist.stale) log(`warning: dist/ is older than ${dist.newest}; run npm run build first`);
+    cpSync(join(ROOT, 'dist'), site, { recursive: true });
+  }
   const bundleSizes = bundles(site);
 
   const inputs = await generateInputs(work, {
@@ -113,10 +119,10 @@ async function main() {
   await measureCharts(bench, page, single);
   const firstDrop = opt.groups.has('first') ? await measureFirstDrop(bench, single[0]) : null;
   const workerStartup = await measureWorkerStartup(bench, page, bundleSizes);
-  const repoResults = [];
-  for (const repo of repos) repoResults.push(await measureRepository(bench, page, repo));
   await page.context().close();
-  await measurePeakMemory(bench, single, repos, repoResults);
+  await measurePeakMemory(bench, single);
+  const repoResults = [];
+  for (const repo of repos) repoResults.push(await measureRepository(bench, repo));
   const manyResult = many ? await measureManyFiles(bench, many) : null;
   const big = opt.bigGiB.length ? await measureBigArchives(bench, opt.bigGiB) : [];
 

@@ -34,7 +34,7 @@ on each full run, except the hand-written section at the end. Module by module:
 - Memory: ${m.memory}
 - Chromium: ${m.chromium} (headless, flags of \`playwright.config.ts\`)
 - Node: ${m.node}; GnuPG: ${m.gpg}
-- Build served: dist/ of ${r.dist?.builtAt ?? '?'}${r.dist?.stale ? ` (older than ${r.dist.newest})` : ''}
+- Build served: ${r.dist?.commit ? `commit ${r.dist.commit} (\`--build\`: its committed tree, built ${r.dist.builtAt})` : `dist/ of ${r.dist?.builtAt ?? '?'}${r.dist?.stale ? ` (older than ${r.dist.newest})` : ''}`}
 - Load average (1/5/15 min): ${m.load} — other work on the machine adds noise
 - Total bench time: ${fmtMs(r.elapsed)}
 
@@ -54,10 +54,12 @@ on each full run, except the hand-written section at the end. Module by module:
 - **chartproof**: the production build is served by \`scripts/serve.mjs\`; headless Chromium
   gets the \`.tgz\`, \`.prov\` and armored key through \`[data-testid=file-input]\`. The time
   runs from the input's \`change\` event to the DOM mutation after which every fresh
-  \`[data-testid=verdict]\` has \`data-status\` (measured in the page). One cold drop, then
+  \`[data-testid=verdict]\` has \`data-status\` (measured in the page, by a
+  \`MutationObserver\` that follows the mutation records instead of rescanning every card, so
+  its own cost stays small; it is reported beside the long tasks). One cold drop, then
   ${r.runs.warm} warm drops with \`[data-testid=reset]\` clicked between them (${r.runs.warmBig} for
-  256 MiB and the many-files chart, ${r.runs.repoWarm} for 500 charts, ${r.runs.repoWarmLarge} for
-  2,000 and more, ${r.runs.warmHuge} for a GiB archive); the median is reported. "No Reset" drops
+  256 MiB and the many-files chart, ${r.runs.repoWarm} for repositories under 2,000 charts,
+  ${r.runs.repoWarmLarge} from 2,000, ${r.runs.warmHuge} for a GiB archive); the median is reported. "No Reset" drops
   give the same files again, which replaces them, so the worker is kept but everything is
   read, hashed and verified again. A card that is not \`verified\` is reported with its status,
   reason and words (title and headline), and its target is missed.
@@ -76,11 +78,11 @@ on each full run, except the hand-written section at the end. Module by module:
   \`gpg --verify\` against a throwaway \`GNUPGHOME\` holding the imported key, both together
   (what \`helm verify\` does), \`gzip -dc\`, \`tar xzf\`, \`tar tzf\`; the repository anchor
   is one shell loop of \`gpg --verify\` + \`sha256sum\` over all its charts.
-- **Peak memory**: one extra drop per case (the first drop for the GiB archives and the
-  many-files chart), in a fresh page with nothing else open, while sampling: the renderer
-  process's peak RSS (VmHWM, reset before the drop; page and worker live in this process; its
-  RSS just before the drop and the difference in brackets), and the V8 heaps of the page and
-  of the worker (CDP \`Runtime.getHeapUsage\`, workers reached with \`Target.setAutoAttach\`;
+- **Peak memory**: one extra drop per chart size (for repositories, the GiB archives and the
+  many-files chart: their first drop), in a fresh page with nothing else open, while
+  sampling: the renderer process's peak RSS (VmHWM, reset before the drop; page and worker
+  live in this process; its RSS just before the drop and the difference in brackets), and the
+  V8 heaps of the page and of the worker (CDP \`Runtime.getHeapUsage\`, workers reached with \`Target.setAutoAttach\`;
   "buffers" are ArrayBuffer backing stores). Sampled every ~25 ms, so short peaks can be
   missed. For the many-files chart, the page heap is read again once its file tree is shown,
   before and after a forced garbage collection (\`HeapProfiler.collectGarbage\`).

@@ -33,14 +33,17 @@ export function answers(drops, expected) {
  * the tab froze in any of them is what matters, not in a typical one.
  */
 export function worstMainThread(drops) {
-  const all = drops.map((d) => d.mainThread).filter(Boolean);
+  const all = drops.filter((d) => d.mainThread);
   if (!all.length) return null;
-  const max = (k) => Math.max(...all.map((m) => m[k]));
+  const max = (f) => Math.max(...all.map(f));
   return {
-    count: max('count'),
-    longest: max('longest'),
-    total: max('total'),
-    frameGap: max('frameGap'),
+    count: max((d) => d.mainThread.count),
+    longest: max((d) => d.mainThread.longest),
+    total: max((d) => d.mainThread.total),
+    frameGap: max((d) => d.mainThread.frameGap),
+    // The bench's own MutationObserver time inside those tasks (browser.mjs), to show it is
+    // not what makes them long.
+    observer: max((d) => d.observerMs ?? 0),
   };
 }
 
@@ -69,7 +72,7 @@ export function summarize(cold, warm, expected) {
 }
 
 /** One cold drop, then `warmRuns` with Reset between, in `page`; summarized. */
-export async function coldAndWarm(driver, page, files, expected, warmRuns, timeout) {
+async function coldAndWarm(driver, page, files, expected, warmRuns, timeout) {
   const cold = await driver.drop(page, files, expected, timeout);
   const warm = [];
   for (let i = 0; i < warmRuns; i++) {
@@ -163,10 +166,11 @@ export async function measureWorkerStartup(bench, page, bundleSizes) {
 
 /**
  * One repository ({count, charts, bytes}) in one drop, next to the gpg + sha256sum shell
- * loop; the big ones get fewer runs (a 5,000-chart loop takes ~25 s here).
+ * loop: the first drop in a fresh page with memory sampled (a separate memory drop of 5,000
+ * charts would cost another minute), then warm drops; the big ones get fewer runs.
  */
-export async function measureRepository(bench, page, repo) {
-  const { driver, runs } = bench;
+export async function measureRepository(bench, repo) {
+  const { runs } = bench;
   const large = repo.count >= 2000;
   const native = nativeRepositoryLoop(repo.charts, {
     verifyHome: bench.verifyHome,
@@ -175,30 +179,28 @@ export async function measureRepository(bench, page, repo) {
     // would only add ~25 s.
     warmup: !large,
   });
-  const files = repositoryFiles(bench, repo.charts);
-  const timeout = Math.max(300_000, repo.count * 300);
-  const warmRuns = large ? runs.repoWarmLarge : runs.repoWarm;
+  const r = await freshPageDrops(bench, repositoryFiles(bench, repo.charts), repo.count, {
+    warmRuns: large ? runs.repoWarmLarge : runs.repoWarm,
+    timeout: Math.max(300_000, repo.count * 300),
+  });
   const result = {
     count: repo.count,
     bytes: repo.bytes,
     native,
-    ...(await coldAndWarm(driver, page, files, repo.count, warmRuns, timeout)),
+    memory: r.memory,
+    ...summarize(r.first, r.warm, repo.count),
   };
-  await driver.reset(page);
   logDrop(`repository of ${repo.count}`, result, `shell loop ${fmtMs(native.median)}`);
   return result;
 }
 
 /**
- * Peak memory: one more drop per case, each in a fresh page (its own renderer process)
- * with nothing else open, so the renderer's peak RSS belongs to that drop alone.
+ * Peak memory of each chart: one more drop each, in a fresh page (its own renderer
+ * process) with nothing else open, so the renderer's peak RSS belongs to that drop alone.
  */
-export async function measurePeakMemory(bench, single, repos, repoResults) {
-  log('peak memory');
-  for (const c of single) c.memory = await memoryOfDrop(bench, filesOf(bench, c), 1);
-  for (const [i, r] of repoResults.entries()) {
-    r.memory = await memoryOfDrop(bench, repositoryFiles(bench, repos[i].charts), r.count);
-  }
+export async function measurePeakMemory(bench, single) {
+  if (single.length) log('peak memory');
+  for (const c of single) c.memory = (await freshPageDrops(bench, filesOf(bench, c), 1)).memory;
 }
 
 /**
@@ -228,6 +230,3 @@ export async function freshPageDrops(bench, files, expected, opts = {}) {
       .catch(() => {});
   }
 }
-
-const memoryOfDrop = async (bench, files, expected) =>
-  (await freshPageDrops(bench, files, expected)).memory;

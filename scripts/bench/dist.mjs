@@ -1,7 +1,9 @@
-// Whether dist/ (what the bench serves) is older than the sources it is built from. The bench
-// never rebuilds an existing dist/ itself: others may be half-way through an edit of src/.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// What the bench serves: dist/ (never rebuilt by the bench when it exists: others may be
+// half-way through an edit of src/; it says when dist/ is older than its sources), or with
+// --build=REV a build of that commit's tree made in the bench's temporary folder.
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { run } from './util.mjs';
 
 function newestUnder(dir, best = { mtime: 0, path: '' }) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -36,5 +38,29 @@ export function distState(root) {
     builtAt: new Date(builtMs).toISOString().replace(/\.\d+Z$/, 'Z'),
     newest: stale ? relative(root, newest.path) : '',
     stale,
+  };
+}
+
+/**
+ * Builds the committed tree of `rev` (git archive, so nobody's uncommitted edits are in it)
+ * into `out`, with the working tree's node_modules; for a bench of a known commit while
+ * others change src/. Returns the state to report.
+ */
+export function buildRevision(root, rev, work, out) {
+  const commit = run('git', ['-C', root, 'rev-parse', '--verify', `${rev}^{commit}`]).stdout.trim();
+  const src = join(work, 'build-src');
+  mkdirSync(src, { recursive: true });
+  run('bash', ['-c', 'git -C "$1" archive "$2" | tar -x -C "$3"', 'bash', root, commit, src]);
+  symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'));
+  run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', out, '--emptyOutDir'], {
+    cwd: src,
+  });
+  rmSync(src, { recursive: true, force: true });
+  return {
+    built: true,
+    builtAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit: commit.slice(0, 12),
+    newest: '',
+    stale: false,
   };
 }

@@ -47,7 +47,7 @@ export async function generateInputs(work, { sizes, repoCounts, manyFiles }) {
     const bytes = part.reduce((n, c) => n + c.size + statSync(c.prov).size, 0);
     return { count, charts: part, bytes };
   });
-  log(`  repository: ${largest} charts in ${fmtMs(now() - tr)}`);
+  if (largest) log(`  repository: ${largest} charts in ${fmtMs(now() - tr)}`);
   let many = null;
   if (manyFiles) {
     const tm = now();

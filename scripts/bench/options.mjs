@@ -6,7 +6,8 @@ const MiB = 1024 * KiB;
 const GROUPS = ['charts', 'first', 'repos', 'files', 'big'];
 const USAGE =
   'usage: node scripts/bench.mjs [--quick] [--write | --no-write] [--keep] ' +
-  '[--only=charts,first,repos,files,big] [--big=1,2,4] [--repos=500,2000,5000] [--files=100000]';
+  '[--only=charts,first,repos,files,big] [--big=1,2,4] [--repos=500,2000,5000] [--files=100000] ' +
+  '[--build=REV]';
 
 // Payload sizes are a little under the target so the .tgz (payload + tar/gzip framing +
 // the chart's YAML) lands close to it.
@@ -33,7 +34,7 @@ export function options(argv) {
   const flags = new Set();
   const values = {};
   for (const a of argv) {
-    const m = /^--(only|big|repos|files)=(.*)$/.exec(a);
+    const m = /^--(only|big|repos|files|build)=(.*)$/.exec(a);
     if (m) values[m[1]] = m[2];
     else if (['--quick', '--write', '--no-write', '--keep', '--help', '-h'].includes(a)) {
       flags.add(a);
@@ -57,7 +58,7 @@ export function options(argv) {
     nativeBig: 3,
     nativeHuge: 2,
     repoWarm: quick ? 2 : 3,
-    repoWarmLarge: 2,
+    repoWarmLarge: 1,
     repoNative: 3,
     repoNativeLarge: 2,
   };
@@ -71,6 +72,7 @@ export function options(argv) {
     quick,
     partial,
     keep: flags.has('--keep'),
+    build: values.build ?? '',
     // A quick or partial run would replace the full table with a smaller one: only on request.
     write: flags.has('--write') || (!quick && !partial && !flags.has('--no-write')),
     groups,

@@ -33,7 +33,8 @@ export function fmtMainThread(t) {
   if (!t) return 'n/a';
   return (
     `longest ${fmtMs(t.longest)}; ${t.count} over 50 ms, ${fmtMs(t.total)} in all; ` +
-    `frame gap ${fmtMs(t.frameGap)}`
+    `frame gap ${fmtMs(t.frameGap)}` +
+    (t.observer >= 1 ? ` (the bench's observer ${fmtMs(t.observer)} of it)` : '')
   );
 }
 
