@@ -1,3 +1,5 @@
+// First: the verification worker starts as this import is evaluated, before React loads.
+import './state/verifier';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
@@ -5,6 +7,8 @@ import { useStore } from './state/store';
 import { pinFromHash } from './core/keys';
 import { registerServiceWorker } from './sw/register';
 import { loadShippedKeys } from './state/shipped-keys';
+import { rehearse } from './state/rehearsal';
+import { whenSettled } from './state/settling';
 import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -24,10 +28,8 @@ window.addEventListener('hashchange', pinFromUrl);
 // Publisher mode: keys this site ships in trusted-keys/ (none on an ordinary copy).
 void loadShippedKeys();
 
-// Start the worker (and its openpgp.js import) while the page settles, not on first drop.
-const warm = () => useStore.getState().warm();
-if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 200 });
-else setTimeout(warm, 0);
-
-// Offline support: only for the built app (in dev it would cache Vite's ever-changing modules).
-if (import.meta.env.PROD) registerServiceWorker();
+// Once the page is idle and no check is under way (a drop made at load goes first): warm the
+// worker's code with the sample, then offline support, whose precaching compiles the app's
+// code again (only for the built app: in dev it would cache Vite's ever-changing modules).
+whenSettled(() => void rehearse());
+if (import.meta.env.PROD) whenSettled(registerServiceWorker);

@@ -1,33 +1,48 @@
 // The files slice: what the user gave (kept only in memory), the pin and the reading limits.
 // Every change that alters what is checked runs the check again, so a chart, its prov and
-// its key may arrive in separate drops.
+// its key may arrive in separate drops; the request goes to the worker before the store (and
+// so the page) takes the change in.
 import { parsePin, pinValue } from '../core/keys';
 import { DEFAULT_LIMITS } from '../core/archive';
 import type { Checker } from './run';
+import { AT_ONCE, describe, describeInSlices } from './intake';
 import type { FilesSlice, GetState, GivenFile, SetState } from './types';
 
-let nextId = 1;
-/** Ids for every file the store holds, given or shipped. */
-export const fileId = () => `file-${nextId++}`;
-
 export function filesSlice(set: SetState, get: GetState, checker: Checker): FilesSlice {
+  /** A big drop being taken in (intake.ts); later drops wait for it, so they stay in order. */
+  let arriving: Promise<void> | null = null;
+  /** Counts resets: a drop still being taken in when the page is reset is dropped. */
+  let resets = 0;
+
+  const give = (added: GivenFile[]) => {
+    if (added.length === 0) return;
+    // A file dropped again under the same name replaces the earlier one.
+    const names = new Set(added.map((f) => f.name));
+    const replaced = get().files.filter((f) => names.has(f.name));
+    checker.forget(replaced.map((f) => f.id));
+    checker.recheck({ files: [...get().files.filter((f) => !names.has(f.name)), ...added] });
+  };
+
   return {
     files: [],
+    arriving: 0,
     pinText: '',
     limits: { ...DEFAULT_LIMITS },
     addFiles(incoming, origin = 'dropped') {
-      const added: GivenFile[] = [];
-      for (const f of incoming) {
-        const blob = f instanceof File ? f : f.blob;
-        added.push({ id: fileId(), name: f.name, size: blob.size, blob, origin });
-      }
-      if (added.length === 0) return;
-      // A file dropped again under the same name replaces the earlier one.
-      const names = new Set(added.map((f) => f.name));
-      const replaced = get().files.filter((f) => names.has(f.name));
-      checker.forget(replaced.map((f) => f.id));
-      set({ files: [...get().files.filter((f) => !names.has(f.name)), ...added] });
-      checker.recheck();
+      const list = Array.from(incoming);
+      if (!arriving && list.length <= AT_ONCE) return give(list.map((f) => describe(f, origin)));
+      const round = resets;
+      set({ arriving: get().arriving + list.length });
+      const taken = (arriving ?? Promise.resolve()).then(async () => {
+        const added = await describeInSlices(list, origin);
+        if (round !== resets) return;
+        set({ arriving: get().arriving - list.length });
+        give(added);
+      });
+      arriving = taken;
+      void taken.finally(() => {
+        if (arriving === taken) arriving = null;
+      });
     },
     addKeyText(text) {
       const n = get().files.filter((f) => f.origin === 'pasted').length + 1;
@@ -37,18 +52,21 @@ export function filesSlice(set: SetState, get: GetState, checker: Checker): File
     removeFile(id) {
       checker.forget([id]);
       const keep = (f: GivenFile) => f.id !== id;
-      set({ files: get().files.filter(keep), shipped: get().shipped.filter(keep) });
-      checker.recheck();
+      checker.recheck({ files: get().files.filter(keep), shipped: get().shipped.filter(keep) });
     },
     setPin(pinText) {
       const before = pinValue(parsePin(get().pinText));
-      set({ pinText });
-      if (get().files.length && pinValue(parsePin(pinText)) !== before) checker.recheck();
+      if (get().files.length && pinValue(parsePin(pinText)) !== before)
+        checker.recheck({ pinText });
+      else set({ pinText });
     },
     setLimits(limits) {
-      set({ limits });
-      if (get().files.length) checker.recheck();
+      if (get().files.length) checker.recheck({ limits });
+      else set({ limits });
     },
-    reset: () => checker.clear({ files: [] }),
+    reset() {
+      resets++;
+      checker.clear({ files: [], arriving: 0 });
+    },
   };
 }

@@ -1,27 +1,65 @@
 // The run slice: the worker and what it answers. Every change to what is checked (files, the
-// site's keys, the pin, the limits) calls `recheck`, which starts a new numbered run; answers
-// of an older run are dropped. A run that fails leaves no card pending: each pending card
-// says why, and a failure before the worker's plan gives cards to the archives and orphan
-// provs only (fallback-cards.ts).
+// site's keys, the pin, the limits) calls `recheck`, which posts the new request to the
+// worker first, then updates the store (the worker starts while the page renders); answers of
+// an older run are dropped. Answers are applied paced (pacing.ts): a run of a few charts gets
+// each verdict rendered the moment it arrives, a repository one commit per frame. A run that
+// fails leaves no card pending: each pending card says why, and a failure before the worker's
+// plan gives cards to the archives and orphan provs only (fallback-cards.ts).
 import { type Expectation, parsePin, pinValue } from '../core/keys';
 import { failureVerdict } from '../core/verdict';
-import { Verifier } from '../worker/client';
+import type { VerifierPort } from '../worker/client';
+import { applyAnswers, type Answer } from './answers';
+import { Pacer, type FrameClock } from './pacing';
 import type { Card, GetState, RunSlice, SetState, State } from './types';
+
+/** Up to this many charts, every answer is rendered as it arrives (no waiting for a frame). */
+export const SMALL_RUN = 8;
 
 export interface Checker {
   slice: RunSlice;
-  /** Checks the current files again (or clears the cards when there are none). */
-  recheck(): void;
+  /**
+   * Checks the files again, with `changes` to the store (the files, the pin…) applied in the
+   * same update, after the request is posted; no files clear the cards.
+   */
+  recheck(changes?: Partial<State>): void;
   /** The worker may drop what it cached for these file ids. */
   forget(ids: string[]): void;
   /** Stops any work under way and clears the cards, with `also` in the same update. */
   clear(also: Partial<State>): void;
 }
 
-export function createRun(set: SetState, get: GetState): Checker {
+export function createRun(
+  set: SetState,
+  get: GetState,
+  verifier: VerifierPort,
+  clock?: FrameClock,
+): Checker {
   const current = (run: number) => run === get().run;
+  let queue: Answer[] = [];
+  let small = true; // until the plan says otherwise
 
-  const failed = async (run: number, message: string) => {
+  const commit = () => {
+    if (queue.length === 0) return;
+    const answers = queue;
+    queue = [];
+    const { cards, busy, summary } = get();
+    set(applyAnswers({ cards, busy, summary }, answers));
+  };
+  const pacer = new Pacer(commit, clock);
+  const answer = (run: number, a: Answer) => {
+    if (!current(run)) return;
+    if (a.type === 'plan') small = a.cards.length <= SMALL_RUN;
+    queue.push(a);
+    // Progress is never urgent; a small run's plan, verdicts and end are.
+    pacer.request(small && a.type !== 'progress');
+  };
+  const moveOn = () => {
+    queue = [];
+    small = true;
+    pacer.stop();
+  };
+
+  const failRun = async (run: number, message: string) => {
     // Before its plan the worker named no archive, and orphan provs get their cards last:
     // the files say which cards are missing.
     // Loaded only here: the reading of roles brings the prov reader (and its YAML parser).
@@ -42,38 +80,22 @@ export function createRun(set: SetState, get: GetState): Checker {
     });
   };
 
-  const verifier = new Verifier({
-    plan(run, planned) {
-      if (!current(run)) return;
-      set({
-        cards: planned.map((p) => ({ id: p.id, archive: p.archive, prov: null, verdict: null })),
-      });
-    },
-    progress(run, id, phase, fraction) {
-      if (!current(run)) return;
-      set({
-        cards: get().cards.map((c) => (c.id === id ? { ...c, progress: { phase, fraction } } : c)),
-      });
-    },
-    card(run, card) {
-      if (!current(run)) return;
-      const cards = get().cards;
-      const at = cards.findIndex((c) => c.id === card.id);
-      set({ cards: at < 0 ? [...cards, card] : cards.with(at, card) });
-    },
-    done(run, ids, summary) {
-      if (!current(run)) return;
-      const decided = new Set(ids);
-      set({ cards: get().cards.filter((c) => decided.has(c.id)), busy: false, summary });
-    },
+  verifier.listen({
+    plan: (run, cards) => answer(run, { type: 'plan', cards }),
+    progress: (run, id, phase, fraction) => answer(run, { type: 'progress', id, phase, fraction }),
+    card: (run, card) => answer(run, { type: 'card', card }),
+    done: (run, ids, summary) => answer(run, { type: 'done', ids, summary }),
     failed(run, message) {
+      if (!current(run)) return;
+      commit(); // what the worker said before it failed still counts
+      pacer.stop();
       // A worker that dies idle (say, reading a subchart) leaves the decided cards as they are.
-      if (current(run) && get().busy) void failed(run, message);
+      if (get().busy) void failRun(run, message);
     },
   });
 
-  const recheck = () => {
-    const { files, shipped, pinText, site, limits } = get();
+  const recheck = (changes: Partial<State> = {}) => {
+    const { files, shipped, pinText, site, limits } = { ...get(), ...changes };
     // A pin the user gives replaces the site's list; either travels typed (core/keys/pin.ts).
     const pin = pinValue(parsePin(pinText));
     const expected: Expectation | null = pin
@@ -82,17 +104,17 @@ export function createRun(set: SetState, get: GetState): Checker {
         ? { source: 'site', fingerprints: site.signers }
         : null;
     const run = get().run + 1;
-    set({ run, busy: files.length > 0 });
-    if (files.length === 0) {
-      set({ cards: [], summary: null });
-      return;
+    moveOn();
+    if (files.length > 0) {
+      verifier.evaluate(
+        run,
+        [...shipped, ...files].map(({ id, name, blob, origin }) => ({ id, name, blob, origin })),
+        expected,
+        limits,
+      );
     }
-    verifier.evaluate(
-      run,
-      [...shipped, ...files].map(({ id, name, blob, origin }) => ({ id, name, blob, origin })),
-      expected,
-      limits,
-    );
+    const cleared = files.length === 0 ? { cards: [], summary: null } : {};
+    set({ ...changes, ...cleared, run, busy: files.length > 0 });
   };
 
   return {
@@ -107,6 +129,7 @@ export function createRun(set: SetState, get: GetState): Checker {
     recheck,
     forget: (ids) => verifier.forget(ids),
     clear(also) {
+      moveOn();
       verifier.reset(
         get().files.map((f) => f.id),
         get().busy,

@@ -2,7 +2,7 @@
 // as shipped-keys.ts loads them at start-up. They join every check with origin 'shipped' and
 // stay through Reset; the index's fingerprints, when given, are the only signers the site
 // accepts unless the user pins another key.
-import { fileId } from './files';
+import { fileId } from './intake';
 import type { Checker } from './run';
 import type { GetState, GivenFile, SetState, SiteSlice } from './types';
 
@@ -15,11 +15,12 @@ export function siteSlice(set: SetState, get: GetState, checker: Checker): SiteS
       const shipped = files.map(({ name, blob }): GivenFile => {
         return { id: fileId(), name, size: blob.size, blob, origin: 'shipped' };
       });
-      set({
+      const changes = {
         shipped,
         site: { status, files: files.map(({ name, keys }) => ({ name, keys })), signers, problems },
-      });
-      if (get().files.length) checker.recheck();
+      };
+      if (get().files.length) checker.recheck(changes);
+      else set(changes);
     },
   };
 }

@@ -33,10 +33,13 @@ export interface Card {
 
 export interface FilesSlice {
   files: GivenFile[];
+  /** Files given but still being taken in (a big drop's metadata is read in slices). */
+  arriving: number;
   /** The expected-signer field as typed (or taken from the URL). */
   pinText: string;
   /** How much of an archive is read for browsing (the page's setting). */
   limits: ArchiveLimits;
+  /** Gives files to the check; a big drop is taken in over a few tasks (intake.ts). */
   addFiles(files: Iterable<File | { name: string; blob: Blob }>, origin?: KeyOrigin): void;
   addKeyText(text: string): void;
   /** Removes a given file, or one of the site's keys until the page is reloaded. */

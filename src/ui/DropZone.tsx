@@ -4,6 +4,9 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from '../state/store';
 import { usePaste } from './paste';
 import { filesFromDrop } from './folder-drop';
+import { intakeRef } from './file-intake';
+
+const takeChosenFiles = intakeRef();
 
 export function DropZone({ children }: { children: ReactNode }) {
   const addFiles = useStore((s) => s.addFiles);
@@ -29,7 +32,11 @@ export function DropZone({ children }: { children: ReactNode }) {
       e.preventDefault();
       depth.current = 0;
       setOver(false);
-      if (e.dataTransfer) void filesFromDrop(e.dataTransfer).then(addFiles);
+      if (!e.dataTransfer) return;
+      // Plain files are given within the drop event itself; a folder must be walked first.
+      const files = filesFromDrop(e.dataTransfer);
+      if (Array.isArray(files)) addFiles(files);
+      else void files.then(addFiles);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -56,7 +63,6 @@ export function DropZone({ children }: { children: ReactNode }) {
 }
 
 function Picker() {
-  const addFiles = useStore((s) => s.addFiles);
   const pasted = usePaste();
   return (
     <>
@@ -66,10 +72,7 @@ function Picker() {
           multiple
           data-testid="file-input"
           className="visually-hidden"
-          onChange={(e) => {
-            addFiles(Array.from(e.currentTarget.files ?? []));
-            e.currentTarget.value = ''; // picking the same file again still fires change
-          }}
+          ref={takeChosenFiles}
         />
         <span className="button primary">Choose files…</span>
       </label>

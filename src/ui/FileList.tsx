@@ -1,6 +1,9 @@
 // The files given, each removable. Many files (a repository) collapse to a count with a
 // "show files" toggle, so the results come first; the site's own keys are always listed.
-import { useState } from 'react';
+// The list itself renders deferred (a transition React may interrupt), a few hundred rows at
+// a time: a drop of thousands of files shows its count, and its check starts, before
+// thousands of rows are built.
+import { memo, startTransition, useDeferredValue, useEffect, useState } from 'react';
 import { useStore, type GivenFile } from '../state/store';
 
 /** More files than this collapse to a count. */
@@ -12,33 +15,76 @@ function size(n: number): string {
   return `${(n / (1 << 20)).toFixed(1)} MiB`;
 }
 
-function Given({ file: f, hidden }: { file: GivenFile; hidden: boolean }) {
-  const removeFile = useStore((s) => s.removeFile);
+type Remove = (id: string) => void;
+
+const Given = memo(function Given({
+  file: f,
+  hidden,
+  remove,
+}: {
+  file: GivenFile;
+  hidden: boolean;
+  remove: Remove;
+}) {
   return (
     <li data-testid="given-file" hidden={hidden}>
       <span className="file-name">{f.name}</span> <span className="muted">{size(f.size)}</span>
       <button
         type="button"
         className="link"
-        onClick={() => removeFile(f.id)}
+        onClick={() => remove(f.id)}
         aria-label={`Remove ${f.name}`}
       >
         remove
       </button>
     </li>
   );
-}
+});
+
+/** Rows added to the DOM per commit: a repository's 4,001 rows at once took 200 ms. */
+const ROWS_PER_COMMIT = 250;
+
+/**
+ * The given files' rows, added a few hundred per commit until all are there. memo: the
+ * urgent render after a drop skips it (it still has the old list, useDeferredValue).
+ */
+const GivenFiles = memo(function GivenFiles({
+  files,
+  hidden,
+  remove,
+}: {
+  files: GivenFile[];
+  hidden: boolean;
+  remove: Remove;
+}) {
+  const [rendered, setRendered] = useState(ROWS_PER_COMMIT);
+  useEffect(() => {
+    if (rendered >= files.length) return;
+    const next = setTimeout(() => startTransition(() => setRendered(rendered + ROWS_PER_COMMIT)));
+    return () => clearTimeout(next);
+  }, [rendered, files.length]);
+  return files
+    .slice(0, rendered)
+    .map((f) => <Given key={f.id} file={f} hidden={hidden} remove={remove} />);
+});
 
 export function FileList() {
   const files = useStore((s) => s.files);
   const shipped = useStore((s) => s.shipped);
   const removeFile = useStore((s) => s.removeFile);
+  const arriving = useStore((s) => s.arriving);
+  const listed = useDeferredValue(files);
   const [open, setOpen] = useState(false);
-  if (files.length === 0 && shipped.length === 0) return null;
+  if (files.length === 0 && shipped.length === 0 && arriving === 0) return null;
   const collapsed = files.length > COLLAPSE_OVER;
   const total = files.reduce((n, f) => n + f.size, 0);
   return (
     <>
+      {arriving > 0 ? (
+        <p className="files-count" role="status" data-testid="files-arriving">
+          Taking in {arriving} files…
+        </p>
+      ) : null}
       {collapsed ? (
         <p className="files-count" data-testid="file-count" data-count={files.length}>
           {files.length} files given ({size(total)}){' '}
@@ -71,9 +117,7 @@ export function FileList() {
           </li>
         ))}
         {/* Collapsed files stay in the DOM (hidden), like collapsed folders in the file tree. */}
-        {files.map((f) => (
-          <Given key={f.id} file={f} hidden={collapsed && !open} />
-        ))}
+        <GivenFiles files={listed} hidden={collapsed && !open} remove={removeFile} />
       </ul>
     </>
   );

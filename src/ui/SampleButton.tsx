@@ -1,21 +1,14 @@
 // Loads the built-in signed sample (public/sample/) from this site itself.
 import { useState } from 'react';
 import { useStore } from '../state/store';
-
-const SAMPLE = ['podinfo-lite-1.2.0.tgz', 'podinfo-lite-1.2.0.tgz.prov', 'public-key.asc'];
+import { fetchSample } from '../state/sample';
 
 export function SampleButton() {
   const addFiles = useStore((s) => s.addFiles);
   const [error, setError] = useState<string | null>(null);
   const load = async () => {
     try {
-      const blobs = await Promise.all(
-        SAMPLE.map(async (name) => {
-          const res = await fetch(`${import.meta.env.BASE_URL}sample/${name}`);
-          if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-          return { name, blob: await res.blob() };
-        }),
-      );
+      const blobs = await fetchSample();
       setError(null);
       addFiles(blobs);
     } catch (e) {

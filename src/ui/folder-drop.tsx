@@ -1,17 +1,18 @@
 // A chart repository arrives as a folder: dropped (the drop's entries are walked, since
 // DataTransfer.files lists a folder as one unreadable item) or picked with a folder picker.
-import { useStore } from '../state/store';
+import { intakeRef } from './file-intake';
 
 const MAX_FILES = 20_000;
 
-/** Must be called during the drop event: the entries are gone once it returns. */
-export function filesFromDrop(dt: DataTransfer): Promise<File[]> {
+/**
+ * Must be called during the drop event: the entries are gone once it returns. Plain files
+ * come back at once (their check starts within the event), a folder's once it is walked.
+ */
+export function filesFromDrop(dt: DataTransfer): File[] | Promise<File[]> {
   const entries = Array.from(dt.items ?? [])
     .map((item) => item.webkitGetAsEntry?.() ?? null)
     .filter((e): e is FileSystemEntry => e !== null);
-  if (entries.length === 0 || entries.every((e) => e.isFile)) {
-    return Promise.resolve(Array.from(dt.files));
-  }
+  if (entries.length === 0 || entries.every((e) => e.isFile)) return Array.from(dt.files);
   return walk(entries);
 }
 
@@ -41,9 +42,10 @@ async function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEnt
   }
 }
 
+const takeFolder = intakeRef(MAX_FILES, (input) => input.setAttribute('webkitdirectory', ''));
+
 /** "Choose a folder…": every file in it (and below) is given, as when it is dropped. */
 export function FolderPicker() {
-  const addFiles = useStore((s) => s.addFiles);
   return (
     <label className="picker">
       <input
@@ -51,11 +53,7 @@ export function FolderPicker() {
         multiple
         className="visually-hidden"
         data-testid="folder-input"
-        ref={(el) => el?.setAttribute('webkitdirectory', '')}
-        onChange={(e) => {
-          addFiles(Array.from(e.currentTarget.files ?? []).slice(0, MAX_FILES));
-          e.currentTarget.value = '';
-        }}
+        ref={takeFolder}
       />
       <span className="button">Choose a folder…</span>
     </label>

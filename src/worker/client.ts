@@ -1,6 +1,8 @@
-// The page's side of the worker: starts it early (so openpgp.js is loaded before the
-// first drop), forwards evaluation requests, and turns a crash into an error result
-// instead of a blank page, restarting the worker for the next request.
+// The page's side of the worker: starts it (main.tsx does so before React renders, so
+// openpgp.js loads while the page does), forwards requests, and turns a crash into an error
+// result instead of a blank page, restarting the worker for the next request. Answers are
+// handed on the moment they arrive: pacing them to the page's frames is the store's job
+// (src/state/pacing.ts), which knows how many cards a run has.
 
 import type {
   ArchiveLimits,
@@ -22,18 +24,43 @@ export interface VerifierEvents {
   failed(run: number, message: string): void;
 }
 
-export class Verifier {
+/** What the store needs of the worker (tests give a fake). */
+export interface VerifierPort {
+  listen(events: VerifierEvents): void;
+  warm(): void;
+  evaluate(
+    run: number,
+    files: WorkerFile[],
+    expected: Expectation | null,
+    limits: ArchiveLimits,
+  ): void;
+  rehearse(files: WorkerFile[], limits: ArchiveLimits): void;
+  open(bytes: Uint8Array, limits: ArchiveLimits): Promise<Contents>;
+  forget(ids: string[]): void;
+  reset(ids: string[], busy: boolean): void;
+}
+
+/** The run number of a rehearsal: never one of the store's (they count up from 1). */
+const REHEARSAL = -1;
+
+export class Verifier implements VerifierPort {
   private worker: Worker | null = null;
   private pendingRun = 0;
+  private events: VerifierEvents | null = null;
   private opens = new Map<number, { resolve(c: Contents): void; reject(e: Error): void }>();
   private nextOpen = 1;
-  constructor(private readonly events: VerifierEvents) {}
+  /** The files of a rehearsal the worker may still hold. */
+  private rehearsed: string[] = [];
 
-  /** Starts the worker if it is not running (call in idle time after first paint). */
+  listen(events: VerifierEvents): void {
+    this.events = events;
+  }
+
+  /** Starts the worker if it is not running. */
   warm(): void {
     if (this.worker) return;
     const w = new Worker(new URL('./verifier.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (ev: MessageEvent<FromWorker>) => this.enqueue(ev.data);
+    w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
     w.onerror = (ev) => this.crash(ev.message || 'the verification worker crashed');
     w.onmessageerror = () => this.crash('a message from the verification worker could not be read');
     this.worker = w;
@@ -47,7 +74,18 @@ export class Verifier {
   ): void {
     this.warm();
     this.pendingRun = run;
+    this.forgetRehearsal();
     this.send({ type: 'evaluate', run, files, expected, limits });
+  }
+
+  /**
+   * Checks files whose answers nobody reads, so that the code a check runs is compiled
+   * before the user's first drop. A real check stops it (the worker drops an older run).
+   */
+  rehearse(files: WorkerFile[], limits: ArchiveLimits): void {
+    this.warm();
+    this.rehearsed = files.map((f) => f.id);
+    this.send({ type: 'evaluate', run: REHEARSAL, files, expected: null, limits });
   }
 
   /** Reads a subchart's archive in the worker (a bomb inside a chart must not freeze the page). */
@@ -68,7 +106,7 @@ export class Verifier {
   }
 
   forget(ids: string[]): void {
-    this.worker?.postMessage({ type: 'forget', ids } satisfies ToWorker);
+    if (ids.length) this.worker?.postMessage({ type: 'forget', ids } satisfies ToWorker);
   }
 
   /**
@@ -80,6 +118,7 @@ export class Verifier {
     if (busy) {
       this.worker?.terminate();
       this.worker = null;
+      this.rehearsed = [];
       this.dropOpens('the page was reset');
       this.warm();
     } else {
@@ -91,34 +130,25 @@ export class Verifier {
     this.worker!.postMessage(msg);
   }
 
-  // A repository of charts sends a few messages per chart, often faster than the page can
-  // render. Messages already waiting when the first is handled are applied together (one
-  // React render); a lone message waits only for a zero-delay timer.
-  private queue: FromWorker[] = [];
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-
-  private enqueue(msg: FromWorker) {
-    this.queue.push(msg);
-    this.flushTimer ??= setTimeout(() => this.flush(), 0);
-  }
-
-  private flush() {
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    const batch = this.queue;
-    this.queue = [];
-    for (const msg of batch) this.receive(msg);
+  private forgetRehearsal() {
+    this.forget(this.rehearsed);
+    this.rehearsed = [];
   }
 
   private receive(msg: FromWorker) {
-    if (msg.type === 'plan') this.events.plan(msg.run, msg.cards);
-    else if (msg.type === 'progress')
-      this.events.progress(msg.run, msg.id, msg.phase, msg.fraction);
-    else if (msg.type === 'card') this.events.card(msg.run, msg.card);
-    else if (msg.type === 'done') this.events.done(msg.run, msg.ids, msg.summary);
-    else if (msg.type === 'failed') this.events.failed(msg.run, msg.message);
-    else if (msg.type === 'opened') this.settle(msg.req)?.resolve(msg.contents);
+    if ('run' in msg && msg.run === REHEARSAL) {
+      if (msg.type === 'done' || msg.type === 'failed') this.forgetRehearsal();
+      return;
+    }
+    const on = this.events;
+    if (msg.type === 'opened') this.settle(msg.req)?.resolve(msg.contents);
     else if (msg.type === 'open-failed') this.settle(msg.req)?.reject(new Error(msg.message));
+    else if (!on) return;
+    else if (msg.type === 'plan') on.plan(msg.run, msg.cards);
+    else if (msg.type === 'progress') on.progress(msg.run, msg.id, msg.phase, msg.fraction);
+    else if (msg.type === 'card') on.card(msg.run, msg.card);
+    else if (msg.type === 'done') on.done(msg.run, msg.ids, msg.summary);
+    else if (msg.type === 'failed') on.failed(msg.run, msg.message);
   }
 
   /** The open request `req` is answered: takes it off the waiting list. */
@@ -134,10 +164,10 @@ export class Verifier {
   }
 
   private crash(message: string) {
-    this.flush(); // what the worker said before it died still counts
     this.worker?.terminate();
     this.worker = null;
+    this.rehearsed = [];
     this.dropOpens(message);
-    this.events.failed(this.pendingRun, message);
+    this.events?.failed(this.pendingRun, message);
   }
 }
