@@ -4,6 +4,7 @@ import { FileList } from './FileList';
 import { KeyPaste } from './KeyPaste';
 import { SampleButton } from './SampleButton';
 import { VerdictCard } from './VerdictCard';
+import { FULL_CARDS_UP_TO, VerdictMark } from './VerdictMark';
 import { EmptyState } from './EmptyState';
 import { PinField } from './PinField';
 import { Settings } from './Settings';
@@ -21,6 +22,7 @@ export function App() {
   const signing = useSignRoute();
   const cards = useStore((s) => s.cards);
   const files = useStore((s) => s.files);
+  const arriving = useStore((s) => s.arriving > 0);
   const reset = useStore((s) => s.reset);
   const batch = useStore((s) => isBatch(s.cards.length, Boolean(s.summary?.index)));
   return (
@@ -47,7 +49,12 @@ export function App() {
             <DropZone.Picker />
             <FolderPicker />
             <SampleButton />
-            <button type="button" data-testid="reset" onClick={reset} disabled={files.length === 0}>
+            <button
+              type="button"
+              data-testid="reset"
+              onClick={reset}
+              disabled={files.length === 0 && !arriving}
+            >
               Reset
             </button>
           </div>
@@ -56,7 +63,7 @@ export function App() {
           <Settings />
           <FileList />
         </section>
-        {cards.length === 0 && files.length === 0 ? <EmptyState /> : null}
+        {cards.length === 0 && files.length === 0 && !arriving ? <EmptyState /> : null}
         <Announcer />
         <section className="cards" aria-label="Verdicts">
           {batch ? <BatchCards /> : cards.map((c) => <VerdictCard key={c.id} card={c} />)}
@@ -74,14 +81,25 @@ export function App() {
   );
 }
 
-/** A batch's cards in the table's order; those its filter leaves out stay in the DOM, hidden. */
+/**
+ * A batch's cards in the table's order; those its filter leaves out stay in the DOM, hidden.
+ * Past FULL_CARDS_UP_TO charts, a card is shown whole once opened (from its row); the others
+ * are marks: the contract's element and attributes, hidden (VerdictMark.tsx).
+ */
 function BatchCards() {
   const cards = useStore((s) => s.cards);
-  const { filter, sort, setFilter } = useBatchView();
+  const { filter, sort, setFilter, opened } = useBatchView();
   const { shown, left } = cardsInTableOrder(cards, filter, sort);
+  const marks = cards.length > FULL_CARDS_UP_TO;
   return (
     <>
-      {left.length > 0 ? (
+      {marks ? (
+        <p className="muted" data-testid="cards-on-demand">
+          {opened.size === 0
+            ? `Choose a chart in the table to see its whole card here.`
+            : `The cards you opened from the table; choose another chart to add its card.`}
+        </p>
+      ) : left.length > 0 ? (
         <p className="muted" data-testid="cards-filtered">
           Showing the {shown.length} of {cards.length} charts the table’s filter shows.{' '}
           <button type="button" className="link" onClick={() => setFilter('all')}>
@@ -90,9 +108,13 @@ function BatchCards() {
         </p>
       ) : null}
       {/* One list, so a card moving in or out of the filter keeps its DOM (and its browser). */}
-      {[...shown, ...left].map((c, i) => (
-        <VerdictCard key={c.id} card={c} hidden={i >= shown.length} />
-      ))}
+      {[...shown, ...left].map((c, i) =>
+        marks && !opened.has(c.id) ? (
+          <VerdictMark key={c.id} card={c} />
+        ) : (
+          <VerdictCard key={c.id} card={c} hidden={i >= shown.length} />
+        ),
+      )}
     </>
   );
 }

@@ -2,19 +2,16 @@
 // testing contract (DEVELOPERS.md); everything else is for people.
 import { lazy, memo, Suspense } from 'react';
 import type { Card } from '../state/store';
-import { STATUS_WORDS, WARNING_WORDS } from '../core/verdict/words';
+import { WARNING_WORDS } from '../core/verdict/words';
 import { SignatureFacts } from './SignatureFacts';
 import { HelmPanel } from './HelmPanel';
 import { VerdictDetails } from './VerdictDetails';
 import { ReportActions } from './ReportActions';
 import { PendingCard } from './PendingCard';
 import { KeyTrust } from './KeyTrust';
+import { nameOf, VerdictHeader, verdictAttributes } from './VerdictHeader';
 
 const ArchiveBrowser = lazy(() => import('./browse/ArchiveBrowser'));
-
-const ICONS = { verified: '✔', failed: '✖', unsigned: '○', 'no-key': '🔑', error: '⚠' } as const;
-// A good signature by another key than the one the chart names is no plain success (amber).
-const CONTRADICTED = { icon: '⚠', title: 'Signed by another key' } as const;
 
 // memo: a card re-renders only when its own entry in the store changes (batches of hundreds).
 // hidden: a batch filter leaves the card out (it stays in the DOM, as the contract counts cards).
@@ -26,42 +23,10 @@ export const VerdictCard = memo(function VerdictCard({
   hidden?: boolean;
 }) {
   const v = card.verdict;
-  const archiveName = card.archive ?? card.prov ?? '';
-  if (!v) return <PendingCard card={card} name={archiveName} hidden={hidden} />;
-  const contradicted = v.keyTrust === 'contradicted';
-  const title = contradicted ? CONTRADICTED.title : STATUS_WORDS[v.status];
+  if (!v) return <PendingCard card={card} name={nameOf(card)} hidden={hidden} />;
   return (
-    <article
-      id={`card-${card.id}`}
-      tabIndex={-1}
-      hidden={hidden}
-      className={`card status-${v.status}${v.keyTrust ? ` trust-${v.keyTrust}` : ''}`}
-      data-testid="verdict"
-      data-status={v.status}
-      data-reason={v.reason ?? ''}
-      data-warnings={v.warnings.join(' ')}
-      data-signer-fingerprint={v.signer?.fingerprint ?? ''}
-      data-chart={v.chart ?? ''}
-      data-archive={archiveName}
-      data-helm={v.helm.v4.answer ?? ''}
-      data-helm3={v.helm.v3.answer ?? ''}
-      data-helm-install={v.helm.install.answer ?? ''}
-      data-helm-keyring={v.helm.keyring ?? ''}
-      data-key-trust={v.keyTrust ?? ''}
-      aria-label={`${title}: ${archiveName}`}
-    >
-      <header className="status">
-        <span className="icon" aria-hidden="true">
-          {contradicted ? CONTRADICTED.icon : ICONS[v.status]}
-        </span>
-        <div>
-          <h2>{title}</h2>
-          <p className="subject">
-            {archiveName}
-            {v.claimedChart ? <span className="muted"> · claims {v.claimedChart}</span> : null}
-          </p>
-        </div>
-      </header>
+    <article {...verdictAttributes(card, v, 'whole')} hidden={hidden}>
+      <VerdictHeader card={card} verdict={v} />
       <p className="headline">{v.headline}</p>
       <KeyTrust verdict={v} />
       {v.warnings.length > 0 ? (

