@@ -96,7 +96,7 @@ ${markdownTable(rows)}
 
 ## Targets
 
-| target | want | got | result | computed why |
+| target | want | got | result | details (computed) |
 | --- | --- | --- | --- | --- |
 ${targets.map((t) => `| ${t.name} | ${t.want} | ${t.got} | ${mark(t)} | ${esc(t.why ?? '')} |`).join('\n')}
 

@@ -1,6 +1,6 @@
 // The targets of issue 13 checked against one run's measurements, for the console and the
-// docs: each says what it wants, what it got, met or missed (by how much), and a computed
-// hint at why (the hand-written section of docs/benchmarks.md says the rest).
+// docs: each says what it wants, what it got, met or missed (by how much), and computed
+// details that hint at why (the hand-written section of docs/benchmarks.md says the rest).
 import { fmtBytes, fmtKB, fmtMs, fmtRatio } from './util.mjs';
 
 const MiB = 1024 * 1024;
@@ -19,11 +19,31 @@ function judge(got, limit, higher = false) {
   return { ok, by: ok ? 'met' : `missed by ${fmtRatio(higher ? limit / got : got / limit)}` };
 }
 
-/** A target on a case whose page answer was not all `verified`: missed, whatever the time. */
-const noVerdict = (c) =>
+/**
+ * A target on a case whose page answer was not all `verified`: missed, whatever the time,
+ * with what the page said before the computed `why`.
+ */
+const noVerdict = (c, why = '') =>
   c.crashed || c.statusNote
-    ? { ok: false, by: 'missed: no verdict', why: [c.statusNote, ...(c.texts ?? [])].join(' | ') }
+    ? {
+        ok: false,
+        by: 'missed: no verdict',
+        why: [c.statusNote, ...(c.texts ?? []), why].filter(Boolean).join(' | '),
+      }
     : null;
+
+/** The app's own marks of a case's cold drop ([data-testid=timings], summed over cards). */
+const marks = (c) => {
+  const e = Object.entries(c.phases ?? {});
+  return e.length ? `app's marks (cold): ${e.map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ')}` : '';
+};
+const mibps = (bytes, ms) => `${(bytes / MiB / (ms / 1000)).toFixed(0)} MiB/s`;
+/** Where a drop's main-thread time went, and how much of it was the bench's own observer. */
+const tasksWhy = (m) =>
+  m
+    ? `${fmtMs(m.total)} in long tasks` +
+      (m.observer >= 1 ? ` (the bench's observer ${fmtMs(m.observer)})` : '')
+    : '';
 
 const mainThreadGot = (m) =>
   m
@@ -38,6 +58,7 @@ function smallCharts(r, out) {
       want: `≤ ${fmtMs(limit)}`,
       got: `${fmtMs(c.warm)} (${fmtRatio(c.warm / c.native.helmVerify.median)} native)`,
       ...judge(c.warm, limit),
+      why: `kept worker (no Reset) ${fmtMs(c.redrop)}; ${marks(c)}`,
       ...noVerdict(c),
     });
   }
@@ -51,6 +72,7 @@ function firstDrop(r, out) {
     want: '≤ 300 ms',
     got: `${fmtMs(fd.sinceNavigation)} (change→verdict ${fmtMs(fd.median)})`,
     ...judge(fd.sinceNavigation, 300),
+    why: `runs from navigation: ${fd.navigationSamples.map(fmtMs).join(', ')}`,
     ...noVerdict(fd),
   });
   out.push({
@@ -58,6 +80,7 @@ function firstDrop(r, out) {
     want: `≤ ${fmtMs(1.5 * fd.warm)} (warm ${fmtMs(fd.warm)})`,
     got: `${fmtMs(fd.median)} (${fmtRatio(fd.median / fd.warm)})`,
     ...judge(fd.median, 1.5 * fd.warm),
+    why: `runs: ${fd.samples.map(fmtMs).join(', ')}`,
   });
 }
 
@@ -82,6 +105,7 @@ function archive256(r, out) {
     want: `≤ ${fmtMs(native)}`,
     got: `${fmtMs(c.warm)} (${fmtRatio(c.warm / native)})`,
     ...judge(c.warm, native),
+    why: `${mibps(c.size, c.warm)} against sha256sum's ${mibps(c.size, c.native.sha256sum.median)}; ${marks(c)}`,
     ...noVerdict(c),
   });
   const above = aboveIdle(c.memory);
@@ -90,6 +114,7 @@ function archive256(r, out) {
     want: `≤ ${fmtBytes(1.5 * c.size)}`,
     got: fmtBytes(above),
     ...judge(above, 1.5 * c.size),
+    why: `worker buffers ${fmtBytes(c.memory?.workerBuffers)}`,
   });
 }
 
@@ -111,6 +136,7 @@ function gibArchives(r, out) {
       want: `≤ ${fmtMs(1.5 * sha)} (sha256sum ${fmtMs(sha)})`,
       got: `${fmtMs(b.warm)} (${fmtRatio(b.warm / sha)})`,
       ...judge(b.warm, 1.5 * sha),
+      why: `${mibps(b.size, b.warm)} against sha256sum's ${mibps(b.size, sha)}; ${marks(b)}`,
       ...noVerdict(b),
     });
     const above = aboveIdle(b.memory);
@@ -119,12 +145,14 @@ function gibArchives(r, out) {
       want: '≤ 512.0 MiB',
       got: fmtBytes(above),
       ...judge(above, 512 * MiB),
+      why: `worker buffers ${fmtBytes(b.memory?.workerBuffers)}, page heap ${fmtBytes(b.memory?.pageHeap)}`,
     });
     out.push({
       name: `${b.label}: the tab responsive (no main-thread task over ${RESPONSIVE_MS} ms)`,
       want: `≤ ${RESPONSIVE_MS} ms`,
       got: mainThreadGot(b.mainThread),
       ...judge(b.mainThread?.longest, RESPONSIVE_MS),
+      why: tasksWhy(b.mainThread),
     });
   }
 }
@@ -137,6 +165,9 @@ function repositories(r, out) {
       want: `≤ ${fmtMs(limit)} (loop ${fmtMs(p.native.median)})`,
       got: `${fmtMs(p.warm)} (${fmtRatio(p.warm / p.native.median)} the loop)`,
       ...judge(p.warm, limit),
+      why:
+        `${fmtMs(p.warm / p.count)} per chart, loop ${fmtMs(p.native.median / p.count)}; ` +
+        `renderer +${fmtBytes(aboveIdle(p.memory))}, page heap ${fmtBytes(p.memory?.pageHeap)}`,
       ...noVerdict(p),
     });
     out.push({
@@ -144,6 +175,7 @@ function repositories(r, out) {
       want: `≤ ${TASK_MS} ms`,
       got: mainThreadGot(p.mainThread),
       ...judge(p.mainThread?.longest, TASK_MS),
+      why: `${tasksWhy(p.mainThread)} of a ${fmtMs(p.warm)} drop`,
     });
   }
   const repos = r.repos ?? [];
@@ -168,6 +200,7 @@ function manyFiles(r, out) {
     want: `≤ ${fmtMs(1.5 * list)} (tar tzf ${fmtMs(list)})`,
     got: `${fmtMs(m.warm)} (${fmtRatio(m.warm / list)})`,
     ...judge(m.warm, 1.5 * list),
+    why: `longest main-thread task ${fmtMs(m.mainThread?.longest)}; ${marks(m)}`,
     ...noVerdict(m),
   });
   out.push({
@@ -177,6 +210,7 @@ function manyFiles(r, out) {
       ? `${fmtBytes(m.heap?.afterGc)} after GC (${fmtBytes(m.heap?.before)} before)`
       : `${fmtBytes(m.heap?.afterGc)}, but no file tree shown within 60 s`,
     ...judge(m.heap?.afterGc, 20 * MiB),
+    why: m.treeShown ? `file tree shown by ${fmtMs(m.treeBy)} after the verdict` : '',
   });
 }
 
