@@ -7,7 +7,7 @@ import { useStore } from './state/store';
 import { pinFromHash } from './core/keys';
 import { registerServiceWorker } from './sw/register';
 import { loadShippedKeys } from './state/shipped-keys';
-import { rehearse } from './state/rehearsal';
+import { rehearseSoon } from './ui/rehearsal';
 import { whenSettled } from './state/settling';
 import './ui/styles.css';
 
@@ -28,8 +28,9 @@ window.addEventListener('hashchange', pinFromUrl);
 // Publisher mode: keys this site ships in trusted-keys/ (none on an ordinary copy).
 void loadShippedKeys();
 
-// Once the page is idle and no check is under way (a drop made at load goes first): warm the
-// worker's code with the sample, then offline support, whose precaching compiles the app's
-// code again (only for the built app: in dev it would cache Vite's ever-changing modules).
-whenSettled(() => void rehearse());
+// Once the page is idle and no check is under way (a drop made at load goes first): offline
+// support, whose precaching compiles the app's code again (only for the built app: in dev it
+// would cache Vite's ever-changing modules); a little later, a rehearsal that warms the
+// check's code with the sample (ui/rehearsal.tsx).
 if (import.meta.env.PROD) whenSettled(registerServiceWorker);
+rehearseSoon();

@@ -108,6 +108,15 @@ describe('the run slice', () => {
     expect(t.store.getState().busy).toBe(false);
   });
 
+  it('a worker that fails while the request is posted fails that run: error cards', async () => {
+    const t = setUp();
+    t.worker.evaluate = (run) => t.on().failed(run, 'out of memory (injected)');
+    t.store.getState().addFiles([file('a-1.0.0.tgz'), file('key.asc')]);
+    await expect.poll(() => t.store.getState().busy).toBe(false);
+    const cards = t.store.getState().cards;
+    expect(cards.map((c) => [c.archive, c.verdict?.status])).toEqual([['a-1.0.0.tgz', 'error']]);
+  });
+
   it('takes a big drop in over several tasks, then checks it once', async () => {
     const t = setUp();
     const n = AT_ONCE + 50;

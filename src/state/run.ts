@@ -34,7 +34,10 @@ export function createRun(
   verifier: VerifierPort,
   clock?: FrameClock,
 ): Checker {
-  const current = (run: number) => run === get().run;
+  // The latest run asked for: set before its request is posted, the store's `run` after, so
+  // that a worker failing inside postMessage fails this run, not the one before.
+  let latest = 0; // the slice's initial run
+  const current = (run: number) => run === latest;
   let queue: Answer[] = [];
   let small = true; // until the plan says otherwise
 
@@ -86,11 +89,15 @@ export function createRun(
     card: (run, card) => answer(run, { type: 'card', card }),
     done: (run, ids, summary) => answer(run, { type: 'done', ids, summary }),
     failed(run, message) {
-      if (!current(run)) return;
-      commit(); // what the worker said before it failed still counts
-      pacer.stop();
-      // A worker that dies idle (say, reading a subchart) leaves the decided cards as they are.
-      if (get().busy) void failRun(run, message);
+      // After the current task: a worker that dies while its request is posted says so
+      // before the store has taken the run in.
+      queueMicrotask(() => {
+        if (!current(run)) return;
+        commit(); // what the worker said before it failed still counts
+        pacer.stop();
+        // A worker that dies idle (say, reading a subchart) leaves the decided cards as they are.
+        if (get().busy) void failRun(run, message);
+      });
     },
   });
 
@@ -103,7 +110,7 @@ export function createRun(
       : site.signers.length > 0
         ? { source: 'site', fingerprints: site.signers }
         : null;
-    const run = get().run + 1;
+    const run = (latest = get().run + 1);
     moveOn();
     if (files.length > 0) {
       verifier.evaluate(
@@ -134,7 +141,7 @@ export function createRun(
         get().files.map((f) => f.id),
         get().busy,
       );
-      set({ cards: [], summary: null, busy: false, run: get().run + 1, ...also });
+      set({ cards: [], summary: null, busy: false, run: (latest = get().run + 1), ...also });
     },
   };
 }

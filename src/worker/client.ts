@@ -34,7 +34,7 @@ export interface VerifierPort {
     expected: Expectation | null,
     limits: ArchiveLimits,
   ): void;
-  rehearse(files: WorkerFile[], limits: ArchiveLimits): void;
+  rehearse(files: WorkerFile[], limits: ArchiveLimits, onCard?: (card: CardResult) => void): void;
   open(bytes: Uint8Array, limits: ArchiveLimits): Promise<Contents>;
   forget(ids: string[]): void;
   reset(ids: string[], busy: boolean): void;
@@ -51,6 +51,7 @@ export class Verifier implements VerifierPort {
   private nextOpen = 1;
   /** The files of a rehearsal the worker may still hold. */
   private rehearsed: string[] = [];
+  private rehearsedCard: ((card: CardResult) => void) | null = null;
 
   listen(events: VerifierEvents): void {
     this.events = events;
@@ -82,9 +83,10 @@ export class Verifier implements VerifierPort {
    * Checks files whose answers nobody reads, so that the code a check runs is compiled
    * before the user's first drop. A real check stops it (the worker drops an older run).
    */
-  rehearse(files: WorkerFile[], limits: ArchiveLimits): void {
+  rehearse(files: WorkerFile[], limits: ArchiveLimits, onCard?: (card: CardResult) => void): void {
     this.warm();
     this.rehearsed = files.map((f) => f.id);
+    this.rehearsedCard = onCard ?? null;
     this.send({ type: 'evaluate', run: REHEARSAL, files, expected: null, limits });
   }
 
@@ -133,10 +135,12 @@ export class Verifier implements VerifierPort {
   private forgetRehearsal() {
     this.forget(this.rehearsed);
     this.rehearsed = [];
+    this.rehearsedCard = null;
   }
 
   private receive(msg: FromWorker) {
     if ('run' in msg && msg.run === REHEARSAL) {
+      if (msg.type === 'card') this.rehearsedCard?.(msg.card);
       if (msg.type === 'done' || msg.type === 'failed') this.forgetRehearsal();
       return;
     }
