@@ -124,6 +124,7 @@ describe('the run slice', () => {
     expect(t.store.getState().arriving).toBe(n);
     await expect.poll(() => t.log.length).toBe(1);
     expect(t.log[0]!.files).toHaveLength(n);
+    expect(t.log[0]!.storedFiles).toBe(0); // posted before the store took them in
     expect(t.store.getState().arriving).toBe(0);
     expect(t.store.getState().files).toHaveLength(n);
   });

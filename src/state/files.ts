@@ -6,7 +6,7 @@ import { parsePin, pinValue } from '../core/keys';
 import { DEFAULT_LIMITS } from '../core/archive';
 import type { Checker } from './run';
 import { AT_ONCE, describe, describeInSlices } from './intake';
-import type { FilesSlice, GetState, GivenFile, SetState } from './types';
+import type { FilesSlice, GetState, GivenFile, SetState, State } from './types';
 
 export function filesSlice(set: SetState, get: GetState, checker: Checker): FilesSlice {
   /** A big drop being taken in (intake.ts); later drops wait for it, so they stay in order. */
@@ -14,13 +14,17 @@ export function filesSlice(set: SetState, get: GetState, checker: Checker): File
   /** Counts resets: a drop still being taken in when the page is reset is dropped. */
   let resets = 0;
 
-  const give = (added: GivenFile[]) => {
-    if (added.length === 0) return;
+  /** Checks with `added`, `also` joining the store in the same update. */
+  const give = (added: GivenFile[], also: Partial<State> = {}) => {
+    if (added.length === 0) return set(also);
     // A file dropped again under the same name replaces the earlier one.
     const names = new Set(added.map((f) => f.name));
     const replaced = get().files.filter((f) => names.has(f.name));
     checker.forget(replaced.map((f) => f.id));
-    checker.recheck({ files: [...get().files.filter((f) => !names.has(f.name)), ...added] });
+    checker.recheck({
+      ...also,
+      files: [...get().files.filter((f) => !names.has(f.name)), ...added],
+    });
   };
 
   return {
@@ -33,11 +37,10 @@ export function filesSlice(set: SetState, get: GetState, checker: Checker): File
       if (!arriving && list.length <= AT_ONCE) return give(list.map((f) => describe(f, origin)));
       const round = resets;
       set({ arriving: get().arriving + list.length });
-      const taken = (arriving ?? Promise.resolve()).then(async () => {
+      const before = arriving?.catch(() => undefined) ?? Promise.resolve();
+      const taken = before.then(async () => {
         const added = await describeInSlices(list, origin);
-        if (round !== resets) return;
-        set({ arriving: get().arriving - list.length });
-        give(added);
+        if (round === resets) give(added, { arriving: get().arriving - list.length });
       });
       arriving = taken;
       void taken.finally(() => {
