@@ -66,8 +66,12 @@ on each full run, except the hand-written section at the end. Module by module:
 - **Main thread**: a \`PerformanceObserver\` for \`longtask\` is installed by
   \`addInitScript\` before the page's own scripts; for each drop, the tasks over 50 ms that
   overlap the time from the change event to 200 ms after the last verdict are counted
-  (longest, how many, their sum), with the longest gap between animation frames in that time.
-  The worst drop of each case is shown.
+  (longest, how many, their sum), with the longest gap between animation frames in that time,
+  and when the longest one started, from the change event and from the last verdict (a
+  negative start from the change event means the task holds the event: the browser building
+  the input's file list, then the page's change handler). The worst drop of each case is
+  shown. For repositories a ↳ row gives the driver's wall clock (setInputFiles until the
+  bench sees the verdicts, polled every 50 ms), which includes that file-list time.
 - **Navigation → first verdict**: a fresh browser context, \`goto\` (until the load event),
   then the 20 KiB chart at once; the page's own clock gives navigation start → verdict, and
   the change→verdict time of this cold first drop is compared with the warm one; median of

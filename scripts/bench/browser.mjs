@@ -139,11 +139,16 @@ function instrument() {
   B.mainThread = (tEnd) => {
     B.framesOn = false;
     if (!B.tasks || B.t0 === null) return null;
-    const during = B.tasks.filter(([s, d]) => s + d > B.t0 && s < tEnd).map(([, d]) => d);
+    const during = B.tasks.filter(([s, d]) => s + d > B.t0 && s < tEnd);
+    const longest = during.reduce((a, t) => (t[1] > a[1] ? t : a), [NaN, 0]);
     return {
       count: during.length,
-      longest: Math.max(0, ...during),
-      total: during.reduce((a, b) => a + b, 0),
+      longest: longest[1],
+      // When the longest task started, from the change event (negative: it holds the event)
+      // and from the last verdict: tells input handling, answers and late rendering apart.
+      longestAt: longest[0] - B.t0,
+      longestAfterVerdict: longest[0] - (B.tDone ?? NaN),
+      total: during.reduce((a, [, d]) => a + d, 0),
       frameGap: B.frameGap,
     };
   };

@@ -31,8 +31,13 @@ export function fmtMemory(m) {
 /** Long tasks of the worst drop of a case: the longest, how many, their sum, frame gap. */
 export function fmtMainThread(t) {
   if (!t) return 'n/a';
+  const at = (ms) => `${ms < 0 ? '−' : '+'}${fmtMs(Math.abs(ms))}`;
+  const when =
+    t.longest > 0 && Number.isFinite(t.longestAt)
+      ? ` (starting ${at(t.longestAt)} from the change event, ${at(t.longestAfterVerdict)} from the last verdict)`
+      : '';
   return (
-    `longest ${fmtMs(t.longest)}; ${t.count} over 50 ms, ${fmtMs(t.total)} in all; ` +
+    `longest ${fmtMs(t.longest)}${when}; ${t.count} over 50 ms, ${fmtMs(t.total)} in all; ` +
     `frame gap ${fmtMs(t.frameGap)}` +
     (t.observer >= 1 ? ` (the bench's observer ${fmtMs(t.observer)} of it)` : '')
   );
@@ -120,6 +125,13 @@ function repoRows(p) {
       fmtMs(p.warm / p.count),
       fmtMs(loop / p.count),
       p.warm / loop,
+    ),
+    row(
+      `  driver's wall clock (setInputFiles → done seen; holds the browser's file list) — ${p.count} charts`,
+      '',
+      fmtMs(p.wall),
+      fmtMs(loop),
+      p.wall / loop,
     ),
   ];
 }
