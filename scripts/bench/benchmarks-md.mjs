@@ -69,8 +69,9 @@ on each full run, except the hand-written section at the end. Module by module:
   (longest, how many, their sum), with the longest gap between animation frames in that time,
   and when the longest one started, from the change event and from the last verdict (a
   negative start from the change event means the task holds the event: the browser building
-  the input's file list, then the page's change handler). The worst drop of each case is
-  shown. For repositories a ↳ row gives the driver's wall clock (setInputFiles until the
+  the input's file list, then the page's change handler; the longest task starting after the
+  event is then given too). Targets judge all of them, as a user feels them. The worst drop
+  of each case is shown. For repositories a ↳ row gives the driver's wall clock (setInputFiles until the
   bench sees the verdicts, polled every 50 ms), which includes that file-list time.
 - **Navigation → first verdict**: a fresh browser context, \`goto\` (until the load event),
   then the 20 KiB chart at once; the page's own clock gives navigation start → verdict, and

@@ -148,6 +148,9 @@ function instrument() {
       // and from the last verdict: tells input handling, answers and late rendering apart.
       longestAt: longest[0] - B.t0,
       longestAfterVerdict: longest[0] - (B.tDone ?? NaN),
+      // Tasks that start after the change event: the page's own work, without the browser's
+      // building of the input's file list that precedes the event in the same task.
+      longestAfterEvent: Math.max(0, ...during.filter(([s]) => s >= B.t0).map(([, d]) => d)),
       total: during.reduce((a, [, d]) => a + d, 0),
       frameGap: B.frameGap,
     };

@@ -42,6 +42,7 @@ export function worstMainThread(drops) {
     longest: worst.mainThread.longest,
     longestAt: worst.mainThread.longestAt,
     longestAfterVerdict: worst.mainThread.longestAfterVerdict,
+    longestAfterEvent: max((d) => d.mainThread.longestAfterEvent ?? NaN),
     total: max((d) => d.mainThread.total),
     frameGap: max((d) => d.mainThread.frameGap),
     // The bench's own MutationObserver time inside those tasks (browser.mjs), to show it is

@@ -28,16 +28,21 @@ export function fmtMemory(m) {
   return parts.join(' · ');
 }
 
+/** A signed offset in time: +12.0 ms, −2.15 s. */
+export const fmtOffset = (ms) => `${ms < 0 ? '−' : '+'}${fmtMs(Math.abs(ms))}`;
+
 /** Long tasks of the worst drop of a case: the longest, how many, their sum, frame gap. */
 export function fmtMainThread(t) {
   if (!t) return 'n/a';
-  const at = (ms) => `${ms < 0 ? '−' : '+'}${fmtMs(Math.abs(ms))}`;
   const when =
     t.longest > 0 && Number.isFinite(t.longestAt)
-      ? ` (starting ${at(t.longestAt)} from the change event, ${at(t.longestAfterVerdict)} from the last verdict)`
+      ? ` (starting ${fmtOffset(t.longestAt)} from the change event, ${fmtOffset(t.longestAfterVerdict)} from the last verdict)`
       : '';
   return (
     `longest ${fmtMs(t.longest)}${when}; ${t.count} over 50 ms, ${fmtMs(t.total)} in all; ` +
+    (t.longestAfterEvent < t.longest
+      ? `longest starting after the change event ${fmtMs(t.longestAfterEvent)}; `
+      : '') +
     `frame gap ${fmtMs(t.frameGap)}` +
     (t.observer >= 1 ? ` (the bench's observer ${fmtMs(t.observer)} of it)` : '')
   );

@@ -1,6 +1,7 @@
 // The targets of issue 13 checked against one run's measurements, for the console and the
 // docs: each says what it wants, what it got, met or missed (by how much), and computed
 // details that hint at why (the hand-written section of docs/benchmarks.md says the rest).
+import { fmtOffset } from './report.mjs';
 import { fmtBytes, fmtKB, fmtMs, fmtRatio } from './util.mjs';
 
 const MiB = 1024 * 1024;
@@ -175,7 +176,10 @@ function repositories(r, out) {
       want: `≤ ${TASK_MS} ms`,
       got: mainThreadGot(p.mainThread),
       ...judge(p.mainThread?.longest, TASK_MS),
-      why: `${tasksWhy(p.mainThread)} of a ${fmtMs(p.warm)} drop`,
+      why:
+        `${tasksWhy(p.mainThread)} of a ${fmtMs(p.warm)} drop; the longest starts ` +
+        `${fmtOffset(p.mainThread?.longestAt)} from the change event; the longest starting after ` +
+        `it (the page's own work): ${fmtMs(p.mainThread?.longestAfterEvent)}`,
     });
   }
   const repos = r.repos ?? [];
