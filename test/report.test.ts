@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Card } from '../src/core/verdict/evaluate';
-import { GENERATOR, helmReport, jsonReport } from '../src/core/verdict/report';
+import { GENERATOR, jsonReport } from '../src/core/verdict/report';
+import { helmReport } from '../src/core/verdict/text-report';
 import { fixtureBytes, loadManifest, type FixtureCase } from './fixtures';
 import { reportValidator } from './report-schema';
 

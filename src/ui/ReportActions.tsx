@@ -1,13 +1,8 @@
 // "Copy report" (Helm's output + our summary, for an issue or a review) and "Download JSON"
 // (docs/report.md) for one card; DownloadAllReports for every finished card at once.
 import { useRef, useState } from 'react';
-import {
-  helmReport,
-  jsonReport,
-  REPORT_SCHEMA_PATH,
-  subjectOf,
-  type ReportCard,
-} from '../core/verdict/report';
+import { jsonReport, REPORT_SCHEMA_PATH, subjectOf, type ReportCard } from '../core/verdict/report';
+import { helmReport } from '../core/verdict/text-report';
 import { useStore, type Card } from '../state/store';
 import { saveFile } from './download';
 import './report.css';

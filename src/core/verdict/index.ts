@@ -5,14 +5,9 @@ export type { Card, DropSummary, EvaluateOptions, InputFile, Phase } from './eva
 export type { KeySet } from './inputs';
 export type * from './types';
 export { failureVerdict } from './failure';
-export {
-  helmOutput,
-  helmReport,
-  jsonReport,
-  subjectOf,
-  REPORT_SCHEMA_ID,
-  REPORT_SCHEMA_PATH,
-} from './report';
+export { helmOutput } from './helm-lines';
+export { helmReport } from './text-report';
+export { jsonReport, subjectOf, REPORT_SCHEMA_ID, REPORT_SCHEMA_PATH } from './report';
 export type { CardReport, Report, ReportCard, ReportMeta } from './report';
 export * from './words';
 export type { ArchiveFacts, Evidence } from './evidence';

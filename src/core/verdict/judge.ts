@@ -11,6 +11,7 @@ import type { Evidence } from './evidence';
 import { decide, keyTrust, namedSigner } from './rules';
 import { expects } from '../keys/pin';
 import type { HelmVerdict, Verdict } from './types';
+import { helmVerifyLines } from './helm-lines';
 import {
   convertCommand,
   detailWords,
@@ -188,9 +189,5 @@ function helmOutput(v4: HelmAnswer, sha256: string): string | null {
   const sig = v4.answer === 'accept' ? v4.signature : undefined;
   if (!sig?.key) return null;
   // Helm prints a line per identity of the key (from a Go map, so in no fixed order).
-  return [
-    ...sig.key.userIds.map((id) => `Signed by: ${id}`),
-    `Using Key With Fingerprint: ${sig.key.fingerprint}`,
-    `Chart Hash Verified: sha256:${sha256}`,
-  ].join('\n');
+  return helmVerifyLines(sig.key.userIds, sig.key.fingerprint, sha256).join('\n');
 }

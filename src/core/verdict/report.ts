@@ -1,16 +1,10 @@
-// Reports of verdicts for people and programs: helmReport() is the text `helm verify` would
-// print followed by our summary (for pasting into an issue or a review), jsonReport() the
-// versioned machine-readable form documented in docs/report.md and
-// public/schemas/report-v1.schema.json (shipped with the site). Pure: verdicts in, text or plain
-// objects out.
+// The machine-readable report of verdicts: jsonReport() is the versioned form documented in
+// docs/report.md and public/schemas/report-v1.schema.json (shipped with the site); the text
+// report for people (text-report.ts) is built from the same card reports. Pure: verdicts in,
+// plain objects out.
 
-import {
-  keyFileProblemWords,
-  keyNoteWords,
-  REASON_WORDS,
-  STATUS_WORDS,
-  WARNING_WORDS,
-} from './words';
+import { keyFileProblemWords, keyNoteWords } from './words';
+import { helmOutput } from './helm-lines';
 import { listedDigest } from '../prov/prov';
 import type { HelmAnswer, Reason, Status, Verdict, Warning } from './types';
 
@@ -111,7 +105,7 @@ export function jsonReport(cards: readonly ReportCard[], meta: ReportMeta = {}):
   };
 }
 
-function cardReport(card: ReportCard, meta: ReportMeta) {
+export function cardReport(card: ReportCard, meta: ReportMeta) {
   // Fields are picked one by one, `satisfies` holding them to the schema's type: runtime
   // objects can carry more than their types say, and the schema admits no unknown field.
   const v = card.verdict;
@@ -232,75 +226,4 @@ function fileEntries(card: ReportCard, meta: ReportMeta): FileEntry[] {
   for (const k of v.keyFiles)
     out.push({ role: 'key', name: k.name, sha256: known[k.name] ?? null });
   return out;
-}
-
-/**
- * What `helm verify` prints for these files: its three lines when it accepts, its error line
- * when it rejects, nothing when Helm has nothing to check (no prov, no key, loose pairing).
- */
-export function helmOutput(v: Verdict): string[] {
-  if (v.helm.v4.answer === 'reject' && v.helm.v4.why) return [`Error: ${v.helm.v4.why}`];
-  if (v.helm.v4.answer !== 'accept') return [];
-  if (v.helmLines) return v.helmLines.split('\n');
-  // Helm accepts some charts we do not verify (a non-gzip archive): same three lines.
-  if (!v.signer || !v.archive) return [];
-  return [
-    `Signed by: ${v.signer.userId ?? '(no user ID)'}`,
-    `Using Key With Fingerprint: ${v.signer.fingerprint}`,
-    `Chart Hash Verified: sha256:${v.archive.sha256}`,
-  ];
-}
-
-/** Helm's output (if any), a blank line, then chartproof's summary in plain words. */
-export function helmReport(card: ReportCard, meta: ReportMeta = {}): string {
-  const v = card.verdict;
-  const r = cardReport(card, meta);
-  const out: string[] = [];
-  const helm = helmOutput(v);
-  if (helm.length > 0) out.push(...helm, '');
-  out.push(`chartproof ${GENERATOR.version}: ${STATUS_WORDS[v.status]} — ${r.subject}`);
-  out.push(`Status: ${v.status}${v.reason ? ` (${v.reason})` : ''}`);
-  out.push(v.headline);
-  if (v.reason && REASON_WORDS[v.reason] !== v.headline) out.push(REASON_WORDS[v.reason]);
-  if (v.chart || v.claimedChart) out.push(`Chart: ${v.chart ?? `${v.claimedChart} (claimed)`}`);
-  if (r.signer) {
-    const who =
-      r.signer.userIds.length > 0 ? r.signer.userIds : [r.signer.userId ?? '(no user ID)'];
-    out.push(`Signer: ${who.join('; ')}`);
-    out.push(`  Fingerprint: ${r.signer.fingerprint}`);
-    if (r.signer.signingKeyFingerprint !== r.signer.fingerprint)
-      out.push(`  Signing subkey: ${r.signer.signingKeyFingerprint}`);
-    out.push(
-      `  Key: ${r.signer.algorithm}, created ${r.signer.created}, ` +
-        (r.signer.expires ? `expires ${r.signer.expires}` : 'does not expire'),
-    );
-  } else if (v.signature) {
-    out.push(`Signed by key ${v.signature.issuerFingerprint ?? v.signature.keyId} (not given)`);
-  }
-  if (v.signature) {
-    out.push(
-      `Signature: ${v.signature.hashAlgorithm}` +
-        (v.signature.created ? `, made ${v.signature.created}` : ''),
-    );
-  }
-  if (v.pin) {
-    const state = v.pin.matched === null ? 'not checked' : v.pin.matched ? 'matches' : 'differs';
-    const who = v.pin.source === 'site' ? 'this site accepts' : 'you expect';
-    out.push(`Expected signer (${who}): ${v.pin.fingerprints.join(' ')} (${state})`);
-  }
-  if (v.warnings.length > 0) {
-    out.push('Warnings:');
-    for (const w of v.warnings) out.push(`  - ${WARNING_WORDS[w]} [${w}]`);
-  }
-  const helmWord = { accept: 'would accept', reject: 'would reject' } as const;
-  const said = (a: HelmAnswer) => (a ? helmWord[a] : 'has nothing to check');
-  out.push(`helm verify (Helm 4): ${said(v.helm.v4.answer)}`);
-  if (v.helm.v4.explain) out.push(`  ${v.helm.v4.explain}`);
-  out.push(`helm verify (Helm 3): ${said(v.helm.v3.answer)}`);
-  if (v.helm.v3.why) out.push(`  Error: ${v.helm.v3.why}`);
-  out.push(`helm install --verify (Helm 4): ${said(v.helm.install.answer)}`);
-  if (v.helm.install.why) out.push(`  Error: ${v.helm.install.why}`);
-  out.push('Files (SHA-256):');
-  for (const f of r.files) out.push(`  ${f.sha256 ?? '(not computed)'}  ${f.name}`);
-  return out.join('\n') + '\n';
 }
