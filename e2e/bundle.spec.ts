@@ -6,11 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { PAGE_BUDGET, WORKER_BUDGET } from '../scripts/bench/bundles.mjs';
 
 const DIST = process.env.E2E_DIST ?? 'dist';
 const ASSETS = join(DIST, 'assets');
-const PAGE_BUDGET = 100_000;
-const WORKER_BUDGET = 120_000;
 
 const gzip = (file: string) => gzipSync(readFileSync(join(ASSETS, file)), { level: 9 }).length;
 
