@@ -16,6 +16,7 @@ import {
 import { evaluate, type DropSummary, type InputFile, type ArchiveFacts } from '../core/verdict';
 import type { KeySet } from '../core/verdict';
 import type { ArchiveLimits, EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
+import { threadSha256 } from './hasher-client';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
@@ -106,6 +107,7 @@ async function run(msg: EvaluateRequest) {
         return (w.facts ??= w.reader.facts({
           signal: w.abort.signal,
           onProgress: (x) => w.hashReport?.(x),
+          hasher: threadSha256,
         }));
       },
       contents: (f, onProgress) => {

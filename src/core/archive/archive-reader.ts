@@ -7,6 +7,7 @@
 
 import type { ArchiveFacts } from '../verdict/evidence';
 import { readContents, type Contents, type ReadOptions } from './contents';
+import type { StreamDigestOptions } from './digest';
 import { archiveFacts, streamedFacts } from './facts';
 import { inputLimit } from './gunzip';
 import { DEFAULT_LIMITS, MiB } from './limits';
@@ -16,11 +17,11 @@ export const WHOLE_MAX = 64 * MiB;
 
 export interface ArchiveReader {
   readonly size: number;
-  /** Hash and gzip magic; `onProgress` gets the fraction hashed (big archives only). */
-  facts(opts?: {
-    signal?: AbortSignal;
-    onProgress?: (fraction: number) => void;
-  }): Promise<ArchiveFacts>;
+  /**
+   * Hash and gzip magic; `onProgress` gets the fraction hashed and `hasher` says where the
+   * incremental SHA-256 runs (both for big archives only).
+   */
+  facts(opts?: StreamDigestOptions): Promise<ArchiveFacts>;
   /** The contents within the limits (each call reads again; callers cache per limits). */
   contents(opts?: ReadOptions): Promise<Contents>;
 }

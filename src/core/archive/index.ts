@@ -3,7 +3,7 @@
 export { archiveFacts, sha256Hex, streamedFacts } from './facts';
 export { archiveReader, WHOLE_MAX, type ArchiveReader } from './archive-reader';
 export { bytesSource, readAll, type ByteSource } from './source';
-export { streamSha256 } from './digest';
+export { streamSha256, wasmSha256, type Sha256Stream } from './digest';
 export { packListing } from './pack';
 export { readContents, type Contents, type ReadOptions } from './contents';
 export { listArchive, readChartArchive, ArchiveError } from './chart-archive';
