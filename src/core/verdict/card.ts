@@ -44,8 +44,11 @@ export interface CardInput {
   archive: { file: InputFile; facts: ArchiveFacts; hashMs: number } | null;
   prov: ProvRead | null;
   pairedBy: PairedBy | null;
-  /** Reads the archive's contents (only called for a gzip archive). */
-  contents: () => Promise<Contents>;
+  /**
+   * The archive's contents as they are being read (started alongside the hash) and how long
+   * reading took; only a gzip archive's are used.
+   */
+  contents: Promise<{ value: Contents; ms: number }> | null;
   /** Timing of the drop's key loading, kept on every card. */
   keysMs: number;
 }
@@ -57,7 +60,7 @@ export async function makeCard(input: CardInput, ctx: DropContext): Promise<Card
   const t0 = performance.now();
   // The contents are read while the signature is checked: they need each other for nothing.
   const [read, signatures] = await Promise.all([
-    hashed?.facts.gzip ? timed(input.contents) : null,
+    hashed?.facts.gzip ? input.contents : null,
     // A block with armor headers other than Hash: is no valid clearsigned message at all.
     prov?.prov && prov.signature && keys.length > 0 && prov.prov.otherHeaders.length === 0
       ? checkSignatures(prov.prov.signed, prov.signature, keys)
@@ -98,12 +101,6 @@ export async function makeCard(input: CardInput, ctx: DropContext): Promise<Card
     card.index = matchIndex(ctx.index, { name: archive.name, sha256: archive.sha256, chart });
   }
   return card;
-}
-
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t = performance.now();
-  const value = await run();
-  return { value, ms: performance.now() - t };
 }
 
 /** The hash facts (possibly cached and shared) plus what reading the contents found. */
