@@ -22,8 +22,28 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 const messageOf = (e: unknown) => (e instanceof Error && e.message) || String(e);
 
+/**
+ * Files up to this size are read whole on their first read. Each Blob read is a round trip to
+ * the browser process (about a millisecond), and a small drop reads every file several times
+ * in turn — its first 64 KiB for its role, then whole for the key, prov or hash — so one read
+ * per file takes those trips off a small check's critical path. An archive this small is
+ * read whole for its hash anyway (archive-reader.ts), so nothing more is held.
+ */
+const READ_WHOLE_MAX = 4 * 1024 * 1024;
+
 /** A File read piece by piece: one ArrayBuffer per read, never the whole file at once. */
 function blobSource(blob: Blob): ByteSource {
+  if (blob.size <= READ_WHOLE_MAX) {
+    let whole: Promise<Uint8Array> | null = null;
+    return {
+      size: blob.size,
+      read: async (start, end) =>
+        (await (whole ??= blob.arrayBuffer().then((b) => new Uint8Array(b)))).subarray(
+          start,
+          Math.min(end, blob.size),
+        ),
+    };
+  }
   return {
     size: blob.size,
     read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
