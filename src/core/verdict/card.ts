@@ -49,22 +49,34 @@ export interface CardInput {
    * reading took; only a gzip archive's are used.
    */
   contents: Promise<{ value: Contents; ms: number }> | null;
+  /** The signatures being checked (signaturesOf), started alongside the hash. */
+  signatures: Promise<Signatures>;
   /** Timing of the drop's key loading, kept on every card. */
   keysMs: number;
 }
 
+/**
+ * The prov's signatures checked against the drop's keys. It needs neither the archive's hash
+ * nor its contents, so the caller starts it alongside them.
+ */
+export function signaturesOf(provRead: ProvRead | null, ctx: DropContext): Promise<Signatures> {
+  const prov = provRead?.evidence ?? null;
+  const keys = ctx.keys.evidence.keys;
+  // A block with armor headers other than Hash: is no valid clearsigned message at all.
+  return prov?.prov && prov.signature && keys.length > 0 && prov.prov.otherHeaders.length === 0
+    ? checkSignatures(prov.prov.signed, prov.signature, keys)
+    : Promise.resolve([]);
+}
+
+type Signatures = Awaited<ReturnType<typeof checkSignatures>>;
+
 export async function makeCard(input: CardInput, ctx: DropContext): Promise<Card> {
   const { archive: hashed, prov: provRead } = input;
-  const keys = ctx.keys.evidence.keys;
   const prov = provRead?.evidence ?? null;
   const t0 = performance.now();
-  // The contents are read while the signature is checked: they need each other for nothing.
   const [read, signatures] = await Promise.all([
     hashed?.facts.gzip ? input.contents : null,
-    // A block with armor headers other than Hash: is no valid clearsigned message at all.
-    prov?.prov && prov.signature && keys.length > 0 && prov.prov.otherHeaders.length === 0
-      ? checkSignatures(prov.prov.signed, prov.signature, keys)
-      : [],
+    input.signatures,
   ]);
   const contents = read?.value ?? null;
   const archive = hashed ? withContents(hashed.facts, contents) : null;

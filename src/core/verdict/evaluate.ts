@@ -11,7 +11,7 @@ import type { Contents } from '../archive/contents';
 import { chartId, listedDigest } from '../prov/prov';
 import { summarizeIndex } from '../repo/repo-index';
 import type { Expectation } from '../keys/pin';
-import { makeCard, mark, type Card, type CardInput, type DropContext } from './card';
+import { makeCard, mark, signaturesOf, type Card, type CardInput, type DropContext } from './card';
 import type { ArchiveFacts } from './evidence';
 import {
   loadKeySet,
@@ -146,9 +146,14 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
       );
       return reading.then((value) => ({ value, ms: performance.now() - t }));
     };
+    // The hash first: its WebCrypto digest is under way off this thread before the unpack's
+    // gunzip and the signature maths take this one (they wait on the same file read).
+    const hashing = archive && hashOf(archive);
+    const signatures = signaturesOf(prov, ctx);
     const early = archive && sizeOf(archive) <= WHOLE_MAX ? unpack() : null;
-    early?.catch(() => {}); // a failure is the card's to report, if it is used
-    const hashed = archive ? { file: archive, ...(await hashOf(archive)) } : null;
+    // Failures are the card's to report, once it asks (a failed hash means it never does).
+    for (const p of [signatures, early]) p?.catch(() => {});
+    const hashed = archive ? { file: archive, ...(await hashing!) } : null;
     hashDone = true;
     step();
     const input: CardInput = {
@@ -157,6 +162,7 @@ export async function evaluate(files: InputFile[], opts: EvaluateOptions = {}): 
       pairedBy: by,
       keysMs,
       contents: early ?? (hashed?.facts.gzip ? unpack() : null),
+      signatures,
     };
     if (archive) opts.onProgress?.(id, 'signature', null);
     const card = await makeCard(input, ctx);
