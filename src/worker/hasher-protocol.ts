@@ -5,6 +5,4 @@ export type ToHasher = { type: 'update'; bytes: ArrayBuffer } | { type: 'digest'
 
 export type FromHasher =
   /** One chunk hashed: the sender may send another (its back-pressure). */
-  | { type: 'hashed' }
-  | { type: 'digest'; hex: string }
-  | { type: 'failed'; message: string };
+  { type: 'hashed' } | { type: 'digest'; hex: string } | { type: 'failed'; message: string };
