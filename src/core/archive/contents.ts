@@ -7,6 +7,7 @@ import { ArchiveError, DEFAULT_LIMITS, listArchive, type ArchiveLimits } from '.
 import type { ArchiveListing } from './chart-archive';
 import { readChartMeta, type ChartMeta } from './chart-meta';
 import { gunzipSteps, type ArchiveFailure, type GzipProblem, type Gunzipped } from './gunzip';
+import { nativeGunzip } from './native-gunzip';
 import type { TarFault } from './tar';
 
 /**
@@ -78,6 +79,17 @@ async function gunzipInTurns(
   limits: ArchiveLimits,
   { onProgress, signal, inputSize }: ReadOptions,
 ): Promise<Gunzipped> {
+  const fast = await nativeGunzip(bytes, {
+    maxTotal: limits.maxTotal,
+    inputSize: inputSize ?? bytes.length,
+    sliceMs: SLICE_MS,
+    signal,
+    onSlice: async (fraction) => {
+      onProgress?.(fraction);
+      await turn();
+    },
+  });
+  if (fast) return fast;
   const steps = gunzipSteps(bytes, limits, inputSize);
   let sliceStart = performance.now();
   for (;;) {

@@ -63,7 +63,7 @@ const OUT_CHUNK = 256 * 1024;
 class LimitReached extends Error {}
 
 /** Grows one contiguous buffer, so tar entries can be zero-copy views of it. */
-class Output {
+export class Output {
   private buf: Uint8Array;
   length = 0;
 
@@ -207,7 +207,15 @@ function keepPending(strm: ZStream | null, out: Output): void {
   if (strm) out.append(strm.output.subarray(0, strm.next_out));
 }
 
-function isMemberStart(gz: Uint8Array, at: number): boolean {
+/** The gzip trailer's ISIZE: the last member's length mod 2^32 (0 when too short to hold one). */
+export function trailerSize(gz: Uint8Array): number {
+  const n = gz.length;
+  return n >= 18
+    ? (gz[n - 4]! | (gz[n - 3]! << 8) | (gz[n - 2]! << 16) | (gz[n - 1]! << 24)) >>> 0
+    : 0;
+}
+
+export function isMemberStart(gz: Uint8Array, at: number): boolean {
   return gz[at] === 0x1f && gz[at + 1] === 0x8b;
 }
 
@@ -215,10 +223,9 @@ function isMemberStart(gz: Uint8Array, at: number): boolean {
  * Sizes the output from the gzip trailer's ISIZE (the last member's length mod 2^32), which
  * is exact for ordinary archives; a bomb's claim past the limit is not trusted.
  */
-function initialCapacity(gz: Uint8Array, max: number): number {
+export function initialCapacity(gz: Uint8Array, max: number): number {
   const n = gz.length;
-  const isize =
-    n >= 18 ? (gz[n - 4]! | (gz[n - 3]! << 8) | (gz[n - 2]! << 16) | (gz[n - 1]! << 24)) >>> 0 : 0;
+  const isize = trailerSize(gz);
   if (isize > 0 && isize <= max) return isize;
   return Math.min(max, Math.max(64 * 1024, n * 4));
 }
