@@ -167,9 +167,7 @@ function helmLoaderError(
 
 /** Helm's path checks, in its order and wording. */
 function helmPathError(name: string): string | null {
-  const delimiter = name.includes('\\') ? '\\' : '/';
-  const parts = name.split(delimiter);
-  const rest = parts.slice(1).join('/');
+  const rest = afterFirstFolder(name);
   if (rest.startsWith('/')) return 'chart illegally contains absolute paths';
   const n = cleanPath(rest);
   if (n === '.') {
@@ -177,18 +175,31 @@ function helmPathError(name: string): string | null {
   }
   if (n.startsWith('..')) return 'chart illegally references parent directory';
   if (/^[a-zA-Z]:\//.test(n)) return 'chart contains illegally named files';
-  if (parts[0] === 'Chart.yaml') return 'chart yaml not in base directory';
+  if (name.split(name.includes('\\') ? '\\' : '/')[0] === 'Chart.yaml') {
+    return 'chart yaml not in base directory';
+  }
   return null;
 }
 
 /** The name Helm files an entry under: its path without the first folder, cleaned. */
 function helmName(path: string): string {
-  const delimiter = path.includes('\\') ? '\\' : '/';
-  return cleanPath(path.split(delimiter).slice(1).join('/'));
+  return cleanPath(afterFirstFolder(path));
 }
+
+/** Helm's split on the first delimiter (a backslash if the name has one), rejoined with '/'. */
+function afterFirstFolder(path: string): string {
+  if (path.includes('\\')) return path.split('\\').slice(1).join('/');
+  const slash = path.indexOf('/');
+  return slash < 0 ? '' : path.slice(slash + 1);
+}
+
+/** Names that path.Clean leaves as they are: no empty, '.' or '..' segment. */
+const CLEAN = /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))(?!.*\/\/)[^/].*(?<!\/)$/s;
 
 /** Go's path.Clean for a relative path. */
 function cleanPath(p: string): string {
+  // Every entry's name goes through here twice: most are clean already, so skip the split.
+  if (CLEAN.test(p)) return p;
   const out: string[] = [];
   for (const s of p.split('/')) {
     if (s === '' || s === '.') continue;

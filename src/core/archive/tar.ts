@@ -126,7 +126,7 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
       continue;
     }
     const entry = makeEntry(tar, pos, typeflag, size, pending, out.warnings);
-    pending = nothingPending();
+    if (hasPending(pending)) pending = nothingPending();
     const available = Math.max(0, Math.min(carried, tar.length - dataStart));
     if (entry.type === 'file') {
       entry.data =
