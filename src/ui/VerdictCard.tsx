@@ -1,6 +1,6 @@
 // One card per chart archive (or orphan prov). Its data-* attributes are the page's
 // testing contract (DEVELOPERS.md); everything else is for people.
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo, Suspense, useDeferredValue } from 'react';
 import type { Card } from '../state/store';
 import { WARNING_WORDS } from '../core/verdict/words';
 import { SignatureFacts } from './SignatureFacts';
@@ -23,6 +23,9 @@ export const VerdictCard = memo(function VerdictCard({
   hidden?: boolean;
 }) {
   const v = card.verdict;
+  // The verdict commits (and paints) first; the file browser follows in a render of its own:
+  // building the tree of a 100,000-entry listing takes the thread for hundreds of ms.
+  const listing = useDeferredValue(v ? (card.listing ?? null) : null, null);
   if (!v) return <PendingCard card={card} name={nameOf(card)} hidden={hidden} />;
   return (
     <article {...verdictAttributes(card, v, 'whole')} hidden={hidden}>
@@ -45,11 +48,19 @@ export const VerdictCard = memo(function VerdictCard({
       {card.listing ? (
         <details className="contents" open={card.verdict?.status !== 'error'}>
           <summary>Chart contents ({card.listing.entries.length} entries)</summary>
-          <Suspense fallback={<p className="muted">Loading the file browser…</p>}>
-            <ArchiveBrowser listing={card.listing} chart={card.chart ?? null} />
+          <Suspense fallback={<BrowserLoading />}>
+            {listing ? (
+              <ArchiveBrowser listing={listing} chart={card.chart ?? null} />
+            ) : (
+              <BrowserLoading />
+            )}
           </Suspense>
         </details>
       ) : null}
     </article>
   );
 });
+
+function BrowserLoading() {
+  return <p className="muted">Loading the file browser…</p>;
+}

@@ -12,6 +12,10 @@ export interface TreeNode {
   depth: number;
 }
 
+// One collator for every comparison: localeCompare with options looks one up per call, which
+// was most of the time spent sorting a 100,000-entry tree.
+const byName = new Intl.Collator(undefined, { numeric: true });
+
 export function buildTree(entries: TarEntry[]): TreeNode {
   const root: TreeNode = { name: '', path: '', entry: null, children: [], depth: -1 };
   const byPath = new Map<string, TreeNode>([['', root]]);
@@ -45,9 +49,7 @@ export function buildTree(entries: TarEntry[]): TreeNode {
   }
   const sort = (n: TreeNode) => {
     n.children.sort(
-      (a, b) =>
-        Number(isFolder(b)) - Number(isFolder(a)) ||
-        a.name.localeCompare(b.name, undefined, { numeric: true }),
+      (a, b) => Number(isFolder(b)) - Number(isFolder(a)) || byName.compare(a.name, b.name),
     );
     n.children.forEach(sort);
   };
