@@ -47,6 +47,11 @@ describe('nativeGunzip', () => {
     expect(await nativeGunzip(part, opts(part, 1 << 30, one.length))).toBeNull();
   });
 
+  test('input that is not bytes fails, never waits for data', async () => {
+    const notBytes = [0x1f, 0x8b, 8, 0] as unknown as Uint8Array;
+    await expect(nativeGunzip(notBytes, opts(notBytes))).resolves.toBeNull();
+  });
+
   test('stops when the work is no longer wanted', async () => {
     const signal = AbortSignal.abort();
     await expect(nativeGunzip(one, { ...opts(one), signal })).rejects.toThrow();

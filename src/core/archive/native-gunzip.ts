@@ -39,7 +39,11 @@ export async function nativeGunzip(
       void writer.write(gz.subarray(at, fed) as Uint8Array<ArrayBuffer>).catch(() => {});
     }
     await writer.close();
-  })().catch(() => {}); // the reader sees the same failure
+  })().catch((e: unknown) => {
+    // A stream failure reaches the reader too; anything else (input that is not bytes) must
+    // fail the stream, or the reader waits for data that never comes.
+    void writer.abort(e).catch(() => {});
+  });
   let sliceStart = performance.now();
   try {
     for (;;) {
