@@ -1,5 +1,6 @@
 // applyAnswers (src/state/answers.ts): a frame's worth of worker answers applied in order —
-// plan, progress, cards (known or not), done — without touching the list it was given.
+// plan, progress, cards (known or not), a big card's listing, done — without touching the
+// list it was given.
 import { describe, expect, it } from 'vitest';
 import { applyAnswers, type Answer } from '../src/state/answers';
 import type { Card } from '../src/state/types';
@@ -60,5 +61,19 @@ describe('applyAnswers', () => {
       { type: 'card', card },
     ]);
     expect(after.cards[0]).toBe(card);
+  });
+
+  it('gives a card the listing that follows it, and leaves the others as they were', () => {
+    const listing = { entries: [] } as unknown as NonNullable<Card['listing']>;
+    const before = applyAnswers({ cards: [], busy: true, summary: null }, [plan(2)]);
+    const after = applyAnswers(before, [
+      { type: 'card', card: { ...decided('c1'), listing: null } },
+      { type: 'listing', id: 'c1', listing },
+      { type: 'listing', id: 'gone', listing },
+    ]);
+    expect(after.cards[1]!.listing).toBe(listing);
+    expect(after.cards[1]!.verdict).toBe(verdict);
+    expect(after.cards[0]).toBe(before.cards[0]);
+    expect(after.cards.map((c) => c.id)).toEqual(['c0', 'c1']);
   });
 });

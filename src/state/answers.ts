@@ -9,6 +9,8 @@ export type Answer =
   | { type: 'plan'; cards: { id: string; archive: string }[] }
   | { type: 'progress'; id: string; phase: Phase; fraction: number | null }
   | { type: 'card'; card: Card }
+  /** A big archive's listing, after its card (worker/protocol.ts). */
+  | { type: 'listing'; id: string; listing: NonNullable<Card['listing']> }
   | { type: 'done'; ids: string[]; summary: DropSummary | null };
 
 export interface RunView {
@@ -42,6 +44,9 @@ export function applyAnswers(view: RunView, answers: readonly Answer[]): RunView
         put(i, { ...cards[i]!, progress: { phase: a.phase, fraction: a.fraction } });
     } else if (a.type === 'card') {
       put(at(a.card.id), a.card);
+    } else if (a.type === 'listing') {
+      const i = at(a.id);
+      if (i !== undefined) put(i, { ...cards[i]!, listing: a.listing });
     } else {
       const decided = new Set(a.ids);
       cards = cards.filter((c) => decided.has(c.id));

@@ -87,6 +87,7 @@ export function createRun(
     plan: (run, cards) => answer(run, { type: 'plan', cards }),
     progress: (run, id, phase, fraction) => answer(run, { type: 'progress', id, phase, fraction }),
     card: (run, card) => answer(run, { type: 'card', card }),
+    listing: (run, id, listing) => answer(run, { type: 'listing', id, listing }),
     done: (run, ids, summary) => answer(run, { type: 'done', ids, summary }),
     failed(run, message) {
       // After the current task: a worker that dies while its request is posted says so

@@ -13,13 +13,15 @@ import type {
   ToWorker,
   WorkerFile,
 } from './protocol';
-import type { Contents } from '../core/archive';
+import type { ArchiveListing, Contents } from '../core/archive';
 import type { Expectation } from '../core/keys';
 
 export interface VerifierEvents {
   plan(run: number, cards: { id: string; archive: string }[]): void;
   progress(run: number, id: string, phase: Phase, fraction: number | null): void;
   card(run: number, card: CardResult): void;
+  /** A big archive's listing, after its card. */
+  listing(run: number, id: string, listing: ArchiveListing): void;
   done(run: number, ids: string[], summary: DropSummary | null): void;
   failed(run: number, message: string): void;
 }
@@ -151,6 +153,7 @@ export class Verifier implements VerifierPort {
     else if (msg.type === 'plan') on.plan(msg.run, msg.cards);
     else if (msg.type === 'progress') on.progress(msg.run, msg.id, msg.phase, msg.fraction);
     else if (msg.type === 'card') on.card(msg.run, msg.card);
+    else if (msg.type === 'listing') on.listing(msg.run, msg.id, msg.listing);
     else if (msg.type === 'done') on.done(msg.run, msg.ids, msg.summary);
     else if (msg.type === 'failed') on.failed(msg.run, msg.message);
   }

@@ -4,7 +4,7 @@
 
 import type { Expectation, KeyOrigin } from '../core/keys';
 import type { Card, DropSummary, Phase } from '../core/verdict';
-import type { ArchiveLimits, Contents } from '../core/archive';
+import type { ArchiveLimits, ArchiveListing, Contents } from '../core/archive';
 
 export interface WorkerFile {
   id: string;
@@ -39,6 +39,11 @@ export type FromWorker =
   | { type: 'progress'; run: number; id: string; phase: Phase; fraction: number | null }
   /** One card as soon as it is decided; `done` follows the last. */
   | { type: 'card'; run: number; card: CardResult }
+  /**
+   * A big archive's listing, right after its card (which then has none): cloning 100,000
+   * entries takes the page's thread for hundreds of ms, and the verdict should not wait on it.
+   */
+  | { type: 'listing'; run: number; id: string; listing: ArchiveListing }
   | { type: 'done'; run: number; ids: string[]; summary: DropSummary | null }
   | { type: 'failed'; run: number; message: string }
   /** The answer to `open`: its contents, or why they could not be read (every request answers). */

@@ -14,7 +14,7 @@ import {
   type Contents,
 } from '../core/archive';
 import { evaluate, type DropSummary, type InputFile, type ArchiveFacts } from '../core/verdict';
-import type { KeySet } from '../core/verdict';
+import type { Card, KeySet } from '../core/verdict';
 import type { ArchiveLimits, EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
 import { threadSha256 } from './hasher-client';
 
@@ -67,6 +67,8 @@ const work = new Map<string, FileWork>();
 /** Parsed keys by their files' SHA-256, kept while the worker lives (until Reset). */
 const keyCache = new Map<string, Promise<KeySet>>();
 const PROGRESS_FROM = 4 * 1024 * 1024;
+/** Listings longer than this cross after their card (as many as the tree shows at once). */
+const LISTING_APART = 2000;
 let current: AbortController | null = null;
 
 function fileWork(f: WorkerFile): FileWork {
@@ -114,10 +116,7 @@ async function run(msg: EvaluateRequest) {
       },
       onCard: (card) => {
         ids.push(card.id);
-        // Only the files' own bytes cross, moved: never the gunzip buffer they are views of.
-        const packed = card.listing ? packListing(card.listing) : null;
-        const sent = packed ? { ...card, listing: packed.listing } : card;
-        post({ type: 'card', run: msg.run, card: sent }, packed ? [packed.buffer] : []);
+        postCard(msg.run, card);
       },
       keyCache,
       facts: (f, onProgress) => {
@@ -151,6 +150,21 @@ async function run(msg: EvaluateRequest) {
   } finally {
     if (current === controller) current = null;
   }
+}
+
+/**
+ * A card with its listing; only the files' own bytes cross, moved, never the gunzip buffer
+ * they are views of. A listing past LISTING_APART entries is packed and posted after its card,
+ * so the verdict does not wait for packing and cloning it.
+ */
+function postCard(run: number, card: Card): void {
+  const apart = (card.listing?.entries.length ?? 0) > LISTING_APART;
+  if (apart) post({ type: 'card', run, card: { ...card, listing: null } });
+  const packed = card.listing ? packListing(card.listing) : null;
+  if (!packed) post({ type: 'card', run, card });
+  else if (apart)
+    post({ type: 'listing', run, id: card.id, listing: packed.listing }, [packed.buffer]);
+  else post({ type: 'card', run, card: { ...card, listing: packed.listing } }, [packed.buffer]);
 }
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
