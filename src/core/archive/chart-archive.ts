@@ -5,7 +5,7 @@
 
 import { gunzip, type Gunzipped } from './gunzip';
 import { DEFAULT_LIMITS, HELM_MAX_CHART, type ArchiveLimits } from './limits';
-import { isHeaderOnly, readTar, type TarEntry, type TarFailure, type TarFault } from './tar';
+import { isHeaderOnly, readTar, type TarContents, type TarEntry, type TarFault } from './tar';
 import type { EntryWarning, ListingWarning, SizeStop } from './warnings';
 
 export { ArchiveError, type ArchiveFailure, type GzipProblem } from './gunzip';
@@ -49,8 +49,10 @@ export function listArchive(
   const tar = readTar(unzipped.data, { maxFile, cutShort });
   const warnings: ListingWarning[] = [...tar.warnings];
   if (unzipped.trailing > 0) warnings.push({ code: 'after-gzip', bytes: unzipped.trailing });
+  // Helm's path verdict per entry, once: both the warnings and the loader replay need it.
+  const pathErrors = tar.entries.map((e) => helmPathError(e.path));
   for (const [i, entry] of tar.entries.entries()) {
-    warnings.push(...entryWarnings(entry, tar.typeflags[i]!));
+    warnings.push(...entryWarnings(entry, tar.typeflags[i]!, pathErrors[i]!));
   }
   const topFolder = sharedTopFolder(tar.entries, warnings);
   warnings.push(...duplicateWarnings(tar.entries));
@@ -61,25 +63,31 @@ export function listArchive(
   return {
     entries: tar.entries,
     warnings,
-    helmReject: helmLoaderError(tar.entries, tar.typeflags, tar.failure, !cutShort),
+    helmReject: helmLoaderError(tar, pathErrors, !cutShort),
     tooLarge: unzipped.tooLarge ? { limit: maxTotal } : null,
     topFolder,
     tarFault: tar.failure?.message ?? null,
   };
 }
 
-function entryWarnings(entry: TarEntry, typeflag: string): EntryWarning[] {
+// Segment tests on the whole name (either slash separates), run for every entry: a '..'
+// segment, a drive letter as the first or second segment, Chart.yaml as the first.
+const PARENT = /(^|[/\\])\.\.([/\\]|$)/;
+const DRIVE = /^([^/\\]*[/\\])?[a-zA-Z]:([/\\]|$)/;
+const CHART_YAML_FIRST = /^Chart\.yaml([/\\]|$)/;
+
+function entryWarnings(
+  entry: TarEntry,
+  typeflag: string,
+  helmError: string | null,
+): EntryWarning[] {
   const path = entry.path;
   const found: EntryWarning[] = [];
-  const segments = path.split(/[/\\]/);
   if (/^[/\\]/.test(path)) found.push({ code: 'absolute-path', path });
-  if (segments.includes('..')) found.push({ code: 'parent-path', path });
-  if (segments.slice(0, 2).some((s) => /^[a-zA-Z]:$/.test(s))) {
-    found.push({ code: 'drive-letter', path });
-  }
+  if (PARENT.test(path)) found.push({ code: 'parent-path', path });
+  if (DRIVE.test(path)) found.push({ code: 'drive-letter', path });
   if (path.includes('\\')) found.push({ code: 'backslash', path });
-  if (segments[0] === 'Chart.yaml') found.push({ code: 'chart-yaml-outside', path });
-  const helmError = helmPathError(path);
+  if (CHART_YAML_FIRST.test(path)) found.push({ code: 'chart-yaml-outside', path });
   if (helmError && found.length === 0 && entry.type !== 'dir') {
     found.push({ code: 'helm-refuses-path', path, helm: helmError });
   }
@@ -138,9 +146,8 @@ function duplicateWarnings(entries: TarEntry[]): EntryWarning[] {
  * so only errors already certain are reported.
  */
 function helmLoaderError(
-  entries: TarEntry[],
-  typeflags: string[],
-  failure: TarFailure | null,
+  { entries, typeflags, failure }: TarContents,
+  pathErrors: (string | null)[],
   complete: boolean,
 ): string | null {
   let remaining = HELM_MAX_CHART;
@@ -149,7 +156,7 @@ function helmLoaderError(
   for (const [i, entry] of entries.entries()) {
     if (failure && failure.afterEntries === i) return failure.message;
     if (entry.type === 'dir') continue;
-    const pathError = helmPathError(entry.path);
+    const pathError = pathErrors[i];
     if (pathError) return pathError;
     const tooLarge = `decompressed chart is larger than the maximum size ${HELM_MAX_CHART}`;
     if (entry.size > remaining) return tooLarge;

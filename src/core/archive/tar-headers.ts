@@ -59,7 +59,7 @@ export function makeEntry(
   const paxMtime = pending.pax.get('mtime');
   const type = entryType(typeflag, name);
   return {
-    path: name.replace(/\/+$/, '') || name,
+    path: withoutTrailingSlashes(name),
     type,
     size,
     mode: (numeric(tar, pos + 100, 8) ?? 0) & 0o7777,
@@ -69,6 +69,13 @@ export function makeEntry(
     data: null,
     truncated: false,
   };
+}
+
+/** As `tar tzf` prints a name: trailing slashes dropped, unless that leaves nothing. */
+function withoutTrailingSlashes(name: string): string {
+  let end = name.length;
+  while (end > 0 && name.charCodeAt(end - 1) === 0x2f) end--;
+  return end === name.length ? name : name.slice(0, end) || name;
 }
 
 function entryType(typeflag: string, name: string): EntryType {
@@ -201,11 +208,9 @@ function cString(bytes: Uint8Array): string {
   const end = nul < 0 ? bytes.length : nul;
   // Names are nearly always ASCII: building those directly is several times cheaper than a
   // TextDecoder call per field (four fields per entry).
-  let ascii = '';
-  for (let i = 0; i < end; i++) {
-    const b = bytes[i]!;
-    if (b > 0x7f) return utf8.decode(bytes.subarray(0, end));
-    ascii += String.fromCharCode(b);
-  }
-  return ascii;
+  // A long name (GNU 'L', any length) goes to the decoder; a header field is at most 155 bytes,
+  // well within the arguments a call may take.
+  if (end > 256) return utf8.decode(bytes.subarray(0, end));
+  for (let i = 0; i < end; i++) if (bytes[i]! > 0x7f) return utf8.decode(bytes.subarray(0, end));
+  return String.fromCharCode.apply(null, bytes.subarray(0, end) as unknown as number[]);
 }
