@@ -205,6 +205,10 @@ export class Driver {
         ms: B.tDone - B.t0,
         // performance.now() counts from the navigation's start (timeOrigin).
         sinceNavigation: B.tDone,
+        // When the load event ended and when the change event came: the gap between them is
+        // the driver's (setInputFiles after goto resolved), not the page's.
+        loadEnd: performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? null,
+        changeAt: B.t0,
         statuses: B.statuses,
         texts: B.texts,
         count: B.count,

@@ -48,7 +48,10 @@ export function observations(r) {
       `First drop: ${fmtMs(fd.median)} from the input's change event to the verdict ` +
         `(${fmtMs(fd.warm)} warm), ${fmtMs(fd.sinceNavigation)} from navigation start; runs: ` +
         `${fd.samples.map(fmtMs).join(', ')} (from navigation: ` +
-        `${fd.navigationSamples.map(fmtMs).join(', ')}).`,
+        `${fd.navigationSamples.map(fmtMs).join(', ')}). Of the median: the load event ends at ` +
+        `${fmtMs(fd.loadEnd)}, the driver's change event comes ${fmtMs(fd.driverGap)} later ` +
+        `(Playwright's setInputFiles after goto, not page work); load event + change→verdict ` +
+        `${fmtMs(fd.withoutDriver)}.`,
     );
   }
   for (const c of [...r.charts.filter((x) => x.size > 1024 * 1024 + 64 * 1024), ...(r.big ?? [])]) {

@@ -73,7 +73,10 @@ function firstDrop(r, out) {
     want: '≤ 300 ms',
     got: `${fmtMs(fd.sinceNavigation)} (change→verdict ${fmtMs(fd.median)})`,
     ...judge(fd.sinceNavigation, 300),
-    why: `runs from navigation: ${fd.navigationSamples.map(fmtMs).join(', ')}`,
+    why:
+      `runs from navigation: ${fd.navigationSamples.map(fmtMs).join(', ')}; of the median: ` +
+      `load event at ${fmtMs(fd.loadEnd)}, then ${fmtMs(fd.driverGap)} until the driver's ` +
+      `change event; load event + change→verdict ${fmtMs(fd.withoutDriver)}`,
     ...noVerdict(fd),
   });
   out.push({
