@@ -1,7 +1,8 @@
 // The Chart.yaml summary's readers (src/ui/browse/chart-fields.ts, subcharts.ts) and the
 // store's cards for a check that failed before the worker's plan (src/state/fallback-cards.ts).
 import { describe, expect, it } from 'vitest';
-import type { ArchiveListing, TarEntry } from '../src/core/archive/chart-archive';
+import type { TarEntry } from '../src/core/archive/chart-archive';
+import { tableOf, type BrowseListing } from '../src/core/archive/table';
 import type { ChartMeta } from '../src/core/archive/chart-meta';
 import { isGoTrue, MAX_PARSED, readAnnotation } from '../src/ui/browse/chart-fields';
 import { subcharts } from '../src/ui/browse/subcharts';
@@ -98,8 +99,8 @@ const entry = (path: string, text: string | null = 'x'): TarEntry => ({
   data: text === null ? null : new TextEncoder().encode(text),
   truncated: false,
 });
-const listing = (entries: TarEntry[]): ArchiveListing => ({
-  entries,
+const listing = (entries: TarEntry[]): BrowseListing => ({
+  table: tableOf(entries),
   warnings: [],
   helmReject: null,
   tooLarge: null,

@@ -88,7 +88,7 @@ describe('repository index', () => {
       ignored: ['README.md'],
     });
 
-    const rows = cards.map((c) => rowOf({ ...c }));
+    const rows = cards.map((c) => rowOf({ ...c, listing: null }));
     expect(
       visibleRows(rows, 'all', { column: 'index', descending: false }).map((r) => r.index),
     ).toEqual(['match', 'match', 'mismatch']);

@@ -1,14 +1,16 @@
 // The file browser's tree model (src/ui/browse/tree-model.ts): display order, which folders
-// start collapsed, what a filter keeps, where names may wrap.
+// start collapsed, what a filter keeps, that a big tree makes only the rows it shows, where
+// names may wrap.
 import { describe, expect, it } from 'vitest';
 import type { TarEntry } from '../src/core/archive/chart-archive';
+import { tableOf } from '../src/core/archive/table';
 import {
   buildTree,
   filterRows,
   flatten,
-  foldersShown,
-  initiallyCollapsed,
+  isOpen,
   nameParts,
+  openedBy,
   OPEN_UP_TO,
   type Row,
 } from '../src/ui/browse/tree-model';
@@ -23,7 +25,11 @@ const entry = (path: string, type: TarEntry['type'] = 'file'): TarEntry => ({
   data: null,
   truncated: false,
 });
-const rowsOf = (paths: string[]) => flatten(buildTree(paths.map((p) => entry(p))));
+const treeOf = (entries: TarEntry[], prefix?: string) => buildTree(tableOf(entries), prefix);
+const rowsOf = (paths: string[]) => flatten(treeOf(paths.map((p) => entry(p))));
+/** The folders that start collapsed. */
+const initiallyCollapsed = (rows: Row[]) =>
+  new Set(rows.filter((r) => r.node.folder && !r.defaultOpen).map((r) => r.node.path));
 const paths = (rows: Row[], keep: (r: Row, i: number) => boolean = () => true) =>
   rows.filter(keep).map((r) => r.node.path);
 
@@ -43,6 +49,49 @@ describe('buildTree and flatten', () => {
     expect(paths(rows)).toEqual(['c', 'c/b', 'c/b/x', 'c/a.yaml', 'c/t9.yaml', 'c/t10.yaml']);
     expect(rows.map((r) => r.parent)).toEqual([-1, 0, 1, 0, 0, 0]);
     expect(rows[3]).toMatchObject({ posinset: 2, setsize: 4 });
+  });
+
+  it('a file sharing a folder’s path is that folder’s entry; duplicates get rows of their own', () => {
+    const rows = flatten(
+      treeOf([entry('x/y'), entry('x'), entry('x', 'dir'), entry(''), entry('x/y')]),
+    );
+    expect(rows.map((r) => [r.node.path, r.node.entry?.type ?? null, r.node.folder])).toEqual([
+      ['x', 'file', true],
+      ['x/y', 'file', false],
+      ['x/y', 'file', false],
+      ['x', 'dir', true],
+      ['', 'file', false],
+    ]);
+  });
+
+  it('a prefix keeps only the entries under it, with the folders above them', () => {
+    const tree = treeOf(
+      chart(3).map((p) => entry(p)),
+      'c/templates/',
+    );
+    expect(tree.entries).toBe(4);
+    expect(paths(flatten(tree))).toEqual([
+      'c',
+      'c/templates',
+      'c/templates/sub',
+      'c/templates/sub/deep.yaml',
+      'c/templates/t0.yaml',
+      'c/templates/t1.yaml',
+      'c/templates/t2.yaml',
+    ]);
+  });
+
+  it('a big tree makes the rows of open folders only, and children only when read', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => entry(`c/files/d${i % 50}/f${i}`));
+    const tree = treeOf([entry('c/Chart.yaml'), ...many]);
+    const toggled = new Set<string>();
+    const rows = flatten(tree, (r) => isOpen(r, toggled));
+    expect(paths(rows)).toEqual(['c', 'c/files', 'c/Chart.yaml']);
+    toggled.add('c/files');
+    const opened = flatten(tree, (r) => isOpen(r, toggled));
+    expect(opened).toHaveLength(3 + 50);
+    expect(opened.every((r) => r.node.depth < 2 || !isOpen(r, toggled))).toBe(true);
+    expect(flatten(tree)).toHaveLength(3 + 50 + 5000);
   });
 });
 
@@ -88,7 +137,16 @@ describe('filterRows', () => {
       'c/templates/t11.yaml',
     ]);
     expect(f.matches).toBe(3);
-    expect(foldersShown(rows, f.shown)).toEqual(['c', 'c/templates']);
+    // c is open already; c/templates is opened for the filter; c/crds, opened by the user, stays.
+    const big = rowsOf(chart(OPEN_UP_TO));
+    const g = filterRows(big, 't1')!;
+    const toggled = openedBy(big, g.shown, new Set(['c/crds']));
+    expect(toggled).toEqual(new Set(['c/crds', 'c/templates']));
+    expect(big.filter((r) => isOpen(r, toggled)).map((r) => r.node.path)).toEqual([
+      'c',
+      'c/crds',
+      'c/templates',
+    ]);
   });
 
   it('a folder that matches counts, and its files match by their path', () => {

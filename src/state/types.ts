@@ -4,8 +4,8 @@
 import type { StoreApi } from 'zustand';
 import type { KeyOrigin, KeySummary } from '../core/keys';
 import type { Verdict } from '../core/verdict';
-import type { ArchiveListing, ChartMeta, Contents } from '../core/archive';
-import type { ArchiveLimits, DropSummary, Phase } from '../worker/protocol';
+import type { BrowseListing, ChartMeta } from '../core/archive';
+import type { ArchiveLimits, DropSummary, OpenedContents, Phase } from '../worker/protocol';
 import type { IndexMatch } from '../core/repo';
 
 export interface GivenFile {
@@ -22,7 +22,7 @@ export interface Card {
   prov: string | null;
   /** null while the worker is still checking. */
   verdict: Verdict | null;
-  listing?: ArchiveListing | null;
+  listing?: BrowseListing | null;
   chart?: ChartMeta | null;
   index?: IndexMatch;
   /** The keys given as the binary keyring Helm reads, when it cannot read them as given. */
@@ -58,7 +58,7 @@ export interface RunSlice {
   /** What the last finished check found besides cards (index.yaml, ignored files). */
   summary: DropSummary | null;
   /** Reads an archive found inside a chart (a subchart), in the worker, within the limits. */
-  openNested(bytes: Uint8Array): Promise<Contents>;
+  openNested(bytes: Uint8Array): Promise<OpenedContents>;
   /** Starts the worker ahead of the first drop. */
   warm(): void;
 }

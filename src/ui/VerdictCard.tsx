@@ -47,7 +47,7 @@ export const VerdictCard = memo(function VerdictCard({
       <VerdictDetails verdict={v} />
       {card.listing ? (
         <details className="contents" open={card.verdict?.status !== 'error'}>
-          <summary>Chart contents ({card.listing.entries.length} entries)</summary>
+          <summary>Chart contents ({card.listing.table.count} entries)</summary>
           <Suspense fallback={<BrowserLoading />}>
             {listing ? (
               <ArchiveBrowser listing={listing} chart={card.chart ?? null} />

@@ -9,11 +9,12 @@ import type {
   CardResult,
   DropSummary,
   FromWorker,
+  OpenedContents,
   Phase,
   ToWorker,
   WorkerFile,
 } from './protocol';
-import type { ArchiveListing, Contents } from '../core/archive';
+import type { BrowseListing } from '../core/archive';
 import type { Expectation } from '../core/keys';
 
 export interface VerifierEvents {
@@ -21,7 +22,7 @@ export interface VerifierEvents {
   progress(run: number, id: string, phase: Phase, fraction: number | null): void;
   card(run: number, card: CardResult): void;
   /** A big archive's listing, after its card. */
-  listing(run: number, id: string, listing: ArchiveListing): void;
+  listing(run: number, id: string, listing: BrowseListing): void;
   done(run: number, ids: string[], summary: DropSummary | null): void;
   failed(run: number, message: string): void;
 }
@@ -37,7 +38,7 @@ export interface VerifierPort {
     limits: ArchiveLimits,
   ): void;
   rehearse(files: WorkerFile[], limits: ArchiveLimits, onCard?: (card: CardResult) => void): void;
-  open(bytes: Uint8Array, limits: ArchiveLimits): Promise<Contents>;
+  open(bytes: Uint8Array, limits: ArchiveLimits): Promise<OpenedContents>;
   forget(ids: string[]): void;
   reset(ids: string[], busy: boolean): void;
 }
@@ -49,7 +50,7 @@ export class Verifier implements VerifierPort {
   private worker: Worker | null = null;
   private pendingRun = 0;
   private events: VerifierEvents | null = null;
-  private opens = new Map<number, { resolve(c: Contents): void; reject(e: Error): void }>();
+  private opens = new Map<number, { resolve(c: OpenedContents): void; reject(e: Error): void }>();
   private nextOpen = 1;
   /** The files of a rehearsal the worker may still hold. */
   private rehearsed: string[] = [];
@@ -93,7 +94,7 @@ export class Verifier implements VerifierPort {
   }
 
   /** Reads a subchart's archive in the worker (a bomb inside a chart must not freeze the page). */
-  open(bytes: Uint8Array, limits: ArchiveLimits): Promise<Contents> {
+  open(bytes: Uint8Array, limits: ArchiveLimits): Promise<OpenedContents> {
     this.warm();
     const req = this.nextOpen++;
     const copy = bytes.slice(); // moved to the worker; the viewer keeps its own

@@ -4,7 +4,7 @@
 
 import type { Expectation, KeyOrigin } from '../core/keys';
 import type { Card, DropSummary, Phase } from '../core/verdict';
-import type { ArchiveLimits, ArchiveListing, Contents } from '../core/archive';
+import type { ArchiveLimits, BrowseListing, Contents } from '../core/archive';
 
 export interface WorkerFile {
   id: string;
@@ -13,8 +13,11 @@ export interface WorkerFile {
   origin: KeyOrigin;
 }
 
-/** One card: the verdict plus the archive's listing (its file bytes are cloned once). */
-export type CardResult = Card;
+/** One card: the verdict plus the archive's listing as a table (core/archive/table.ts). */
+export type CardResult = Omit<Card, 'listing'> & { listing: BrowseListing | null };
+
+/** A subchart's contents, its listing as a table. */
+export type OpenedContents = Omit<Contents, 'listing'> & { listing: BrowseListing | null };
 
 export type { ArchiveLimits, DropSummary, Phase };
 
@@ -43,9 +46,9 @@ export type FromWorker =
    * A big archive's listing, right after its card (which then has none): cloning 100,000
    * entries takes the page's thread for hundreds of ms, and the verdict should not wait on it.
    */
-  | { type: 'listing'; run: number; id: string; listing: ArchiveListing }
+  | { type: 'listing'; run: number; id: string; listing: BrowseListing }
   | { type: 'done'; run: number; ids: string[]; summary: DropSummary | null }
   | { type: 'failed'; run: number; message: string }
   /** The answer to `open`: its contents, or why they could not be read (every request answers). */
-  | { type: 'opened'; req: number; contents: Contents }
+  | { type: 'opened'; req: number; contents: OpenedContents }
   | { type: 'open-failed'; req: number; message: string };

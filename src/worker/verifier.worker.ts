@@ -7,7 +7,7 @@
 
 import {
   archiveReader,
-  packListing,
+  tabulate,
   readContents,
   type ArchiveReader,
   type ByteSource,
@@ -153,18 +153,18 @@ async function run(msg: EvaluateRequest) {
 }
 
 /**
- * A card with its listing; only the files' own bytes cross, moved, never the gunzip buffer
- * they are views of. A listing past LISTING_APART entries is packed and posted after its card,
- * so the verdict does not wait for packing and cloning it.
+ * A card with its listing as a table, moved (core/archive/table.ts): never the gunzip buffer
+ * its files are views of. A listing past LISTING_APART entries is tabulated and posted after
+ * its card, so the verdict does not wait for it.
  */
 function postCard(run: number, card: Card): void {
   const apart = (card.listing?.entries.length ?? 0) > LISTING_APART;
   if (apart) post({ type: 'card', run, card: { ...card, listing: null } });
-  const packed = card.listing ? packListing(card.listing) : null;
-  if (!packed) post({ type: 'card', run, card });
+  const table = card.listing ? tabulate(card.listing) : null;
+  if (!table) post({ type: 'card', run, card: { ...card, listing: null } });
   else if (apart)
-    post({ type: 'listing', run, id: card.id, listing: packed.listing }, [packed.buffer]);
-  else post({ type: 'card', run, card: { ...card, listing: packed.listing } }, [packed.buffer]);
+    post({ type: 'listing', run, id: card.id, listing: table.listing }, table.transfer);
+  else post({ type: 'card', run, card: { ...card, listing: table.listing } }, table.transfer);
 }
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
@@ -178,9 +178,9 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
 async function open(req: number, bytes: Uint8Array, limits: ArchiveLimits) {
   try {
     const contents = await readContents(bytes, { limits });
-    const packed = contents.listing ? packListing(contents.listing) : null;
-    const sent = packed ? { ...contents, listing: packed.listing } : contents;
-    post({ type: 'opened', req, contents: sent }, packed ? [packed.buffer] : []);
+    const table = contents.listing ? tabulate(contents.listing) : null;
+    const sent = { ...contents, listing: table?.listing ?? null };
+    post({ type: 'opened', req, contents: sent }, table?.transfer ?? []);
   } catch (e) {
     post({ type: 'open-failed', req, message: messageOf(e) });
   }

@@ -4,7 +4,8 @@ export { archiveFacts, sha256Hex, streamedFacts } from './facts';
 export { archiveReader, WHOLE_MAX, type ArchiveReader } from './archive-reader';
 export { bytesSource, readAll, type ByteSource } from './source';
 export { streamSha256, wasmSha256, type Sha256Stream } from './digest';
-export { packListing } from './pack';
+export { entryAt, findEntry, pathAt, tableOf, tabulate, typeAt } from './table';
+export type { BrowseListing, EntryTable } from './table';
 export { readContents, type Contents, type ReadOptions } from './contents';
 export { listArchive, readChartArchive, ArchiveError } from './chart-archive';
 export type {

@@ -2,7 +2,8 @@
 // files people read first (values, schema, README, CRDs, templates). Loaded lazily, so the
 // markdown, sanitizer and highlighter code stays out of the first page load.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { ArchiveListing, TarEntry } from '../../core/archive/chart-archive';
+import type { TarEntry } from '../../core/archive/chart-archive';
+import { findEntry, type BrowseListing } from '../../core/archive/table';
 import type { ChartMeta } from '../../core/archive/chart-meta';
 import { listingWarningWords, tooLargeWords } from '../../core/verdict/words';
 import { BrowseBoundary } from './BrowseBoundary';
@@ -12,37 +13,42 @@ import { FileViewer } from './FileViewer';
 import { buildTree } from './tree-model';
 import './browse.css';
 
-type Tab =
-  'summary' | 'files' | 'values.yaml' | 'values.schema.json' | 'README.md' | 'crds' | 'templates';
+const NAMED = ['values.yaml', 'values.schema.json', 'README.md'] as const;
+type Tab = 'summary' | 'files' | (typeof NAMED)[number] | 'crds' | 'templates';
 
 export default function ArchiveBrowser({
   listing,
   chart,
   nested = false,
 }: {
-  listing: ArchiveListing;
+  listing: BrowseListing;
   chart: ChartMeta | null;
   /** A subchart opened inside another chart: its tree carries no contract hooks. */
   nested?: boolean;
 }) {
   const top = listing.topFolder ? `${listing.topFolder}/` : '';
-  const find = (name: string) => listing.entries.find((e) => e.path === `${top}${name}`) ?? null;
+  // Found once: an entry is made anew each time it is read from the table.
+  const named = useMemo(
+    () => new Map(NAMED.map((n) => [n, findEntry(listing.table, `${top}${n}`)] as const)),
+    [listing, top],
+  );
+  const find = (name: Tab) => named.get(name as (typeof NAMED)[number]) ?? null;
   const [tab, setTab] = useState<Tab>(chart ? 'summary' : 'files');
   const [selected, setSelected] = useState<TarEntry | null>(null);
   const trees = useMemo(
     () => ({
-      files: buildTree(listing.entries),
-      crds: buildTree(listing.entries.filter((e) => e.path.startsWith(`${top}crds/`))),
-      templates: buildTree(listing.entries.filter((e) => e.path.startsWith(`${top}templates/`))),
+      files: buildTree(listing.table),
+      crds: buildTree(listing.table, `${top}crds/`),
+      templates: buildTree(listing.table, `${top}templates/`),
     }),
     [listing, top],
   );
   const tabs: Tab[] = [
     ...(chart ? (['summary'] as const) : []),
     'files',
-    ...(['values.yaml', 'values.schema.json', 'README.md'] as const).filter((n) => find(n)),
-    ...(trees.crds.children.length ? (['crds'] as const) : []),
-    ...(trees.templates.children.length ? (['templates'] as const) : []),
+    ...NAMED.filter((n) => find(n)),
+    ...(trees.crds.entries ? (['crds'] as const) : []),
+    ...(trees.templates.entries ? (['templates'] as const) : []),
   ];
   const single = tab.includes('.') ? find(tab) : null;
   const id = useId();
@@ -111,7 +117,7 @@ export default function ArchiveBrowser({
         <div className="tree-and-viewer" hidden={tab !== 'files' && !tree}>
           <div hidden={tab !== 'files'}>
             <FileTree
-              root={trees.files}
+              tree={trees.files}
               selected={selected?.path ?? null}
               onSelect={setSelected}
               contract={!nested}
@@ -120,7 +126,7 @@ export default function ArchiveBrowser({
           {tree ? (
             <FileTree
               key={tab}
-              root={tree}
+              tree={tree}
               selected={selected?.path ?? null}
               onSelect={setSelected}
             />

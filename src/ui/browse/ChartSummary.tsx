@@ -2,7 +2,7 @@
 // the chart's (browse.css). What chartproof itself says about it (Helm's deprecation warning,
 // a Chart.yaml that cannot be read) stands above the frame.
 import { useMemo, type ReactNode } from 'react';
-import type { ArchiveListing } from '../../core/archive/chart-archive';
+import type { BrowseListing } from '../../core/archive/table';
 import type { ChartMeta } from '../../core/archive/chart-meta';
 import { chartYamlProblemWords } from '../../core/verdict/words';
 import { Annotation } from './Annotation';
@@ -21,7 +21,7 @@ const SIMPLE = [
   'home',
 ] as const;
 
-export function ChartSummary({ chart, listing }: { chart: ChartMeta; listing: ArchiveListing }) {
+export function ChartSummary({ chart, listing }: { chart: ChartMeta; listing: BrowseListing }) {
   const f = chart.fields;
   const annotations = useMemo(
     () => Object.entries(map(f.annotations)).map(([k, v]) => [k, readAnnotation(k, v)] as const),

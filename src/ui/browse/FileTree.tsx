@@ -2,24 +2,25 @@
 // aria-level / aria-setsize / aria-posinset, a roving tabindex and the APG keys, under a
 // filter box. Every tar entry stays in the DOM (collapsed folders and the filter only hide
 // theirs), as the testing contract asks for archives of up to LARGE entries. Past 100 entries
-// subfolders start collapsed (tree-model.ts); past LARGE (a hostile 100,000-entry tar) only
-// shown rows are rendered, at most `cap` of them, so the page stays responsive.
+// subfolders start collapsed (tree-model.ts); past LARGE (a 100,000-file chart) only the rows
+// of open folders are made and at most `cap` of them rendered, so the page stays responsive
+// and holds little more than what it shows.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TarEntry } from '../../core/archive/chart-archive';
 import {
   filterRows,
   flatten,
-  foldersShown,
   formatMode,
   formatSize,
-  initiallyCollapsed,
-  isFolder,
-  type TreeNode,
+  isOpen,
+  openedBy,
+  type Row,
+  type Tree,
 } from './tree-model';
 import { BreakableName } from './BreakableName';
 
 interface Props {
-  root: TreeNode;
+  tree: Tree;
   selected: string | null;
   onSelect(entry: TarEntry): void;
   /** Only the full tree carries the contract's tree-entry hooks (no duplicates). */
@@ -28,20 +29,29 @@ interface Props {
 
 const LARGE = 2000;
 
-/** A filter in force: the rows it shows, and the folders that were collapsed before it. */
+/** A filter in force: the rows it shows, and the folders toggled before it. */
 interface Filter {
   shown: boolean[];
   matches: number;
   before: Set<string>;
 }
 
-export function FileTree({ root, selected, onSelect, contract = false }: Props) {
-  const rows = useMemo(() => flatten(root), [root]);
-  const large = rows.length > LARGE;
-  const [collapsed, setCollapsed] = useState(() => initiallyCollapsed(rows));
+export function FileTree({ tree, selected, onSelect, contract = false }: Props) {
+  const large = tree.entries > LARGE;
+  // Folders the user opened or closed against their default (tree-model.ts flatten).
+  const [toggled, setToggled] = useState<Set<string>>(() => new Set());
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter | null>(null);
   const [cap, setCap] = useState(LARGE);
+  // Every row, made once and only when needed: a small tree always, a large one to filter.
+  const all = useMemo(() => {
+    let made: Row[] | null = null;
+    return () => (made ??= flatten(tree));
+  }, [tree]);
+  const rows = useMemo(
+    () => (large && !filter ? flatten(tree, (r) => isOpen(r, toggled)) : all()),
+    [tree, large, filter, toggled, all],
+  );
   const [active, setActive] = useState(() =>
     Math.max(
       0,
@@ -49,15 +59,15 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
     ),
   );
   const list = useRef<HTMLUListElement>(null);
+  const open = (i: number) => isOpen(rows[i]!, toggled);
 
   // A row is hidden when the filter leaves it out or a folder above it is collapsed (parents
   // come before children).
   const hidden: boolean[] = [];
   rows.forEach((r, i) => {
-    const p = rows[r.parent];
     hidden[i] =
       (filter !== null && !filter.shown[i]) ||
-      (p !== undefined && (hidden[r.parent]! || collapsed.has(p.node.path)));
+      (r.parent >= 0 && (hidden[r.parent]! || !open(r.parent)));
   });
   // In a large tree, hidden rows and shown rows past the cap are not rendered at all.
   let rendered = 0;
@@ -71,24 +81,26 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
   // Filtering opens the folders it shows; clearing the filter brings them back as they were.
   const onFilter = (text: string) => {
     setQuery(text);
-    const next = filterRows(rows, text);
-    const before = filter?.before ?? collapsed;
+    const every = all();
+    const next = filterRows(every, text);
+    const before = filter?.before ?? toggled;
     if (!next) {
-      if (filter) setCollapsed(before);
+      if (filter) setToggled(before);
       setFilter(null);
       return;
     }
-    const open = new Set(foldersShown(rows, next.shown));
-    setCollapsed(new Set([...collapsed].filter((path) => !open.has(path))));
+    setToggled(openedBy(every, next.shown, toggled));
     setFilter({ ...next, before });
   };
-  const setFolder = (path: string, open: boolean) =>
-    setCollapsed((prev) => {
+  const setFolder = (i: number, opened: boolean) => {
+    const { node, defaultOpen } = rows[i]!;
+    setToggled((prev) => {
       const next = new Set(prev);
-      if (open) next.delete(path);
-      else next.add(path);
+      if (opened === defaultOpen) next.delete(node.path);
+      else next.add(node.path);
       return next;
     });
+  };
   const moveTo = (i: number) => {
     if (i < 0 || i >= rows.length) return;
     setActive(i);
@@ -97,7 +109,7 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
   const activate = (i: number) => {
     const { node } = rows[i]!;
     setActive(i);
-    if (isFolder(node)) setFolder(node.path, collapsed.has(node.path));
+    if (node.folder) setFolder(i, !open(i));
     // A file can share its path with a folder (`x` and `x/y`): it opens as well as toggles.
     if (node.entry && node.entry.type !== 'dir') onSelect(node.entry);
   };
@@ -111,8 +123,8 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
     if (e.altKey || e.ctrlKey || e.metaKey || tabbable < 0) return;
     const i = tabbable;
     const { node } = rows[i]!;
-    const folder = isFolder(node);
-    const open = folder && !collapsed.has(node.path);
+    const folder = node.folder;
+    const opened = open(i);
     switch (e.key) {
       case 'ArrowDown':
         moveTo(shown(i + 1, 1));
@@ -127,11 +139,11 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
         moveTo(shown(rows.length - 1, -1));
         break;
       case 'ArrowRight':
-        if (folder && !open) setFolder(node.path, true);
-        else if (open && node.children.length) moveTo(i + 1);
+        if (folder && !opened) setFolder(i, true);
+        else if (opened && node.children.length) moveTo(i + 1);
         break;
       case 'ArrowLeft':
-        if (open) setFolder(node.path, false);
+        if (opened) setFolder(i, false);
         else moveTo(rows[i]!.parent);
         break;
       case 'Enter':
@@ -179,7 +191,7 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
       >
         {rows.map(({ node, posinset, setsize }, i) => {
           if (omitted[i]) return null;
-          const folder = isFolder(node);
+          const folder = node.folder;
           const e = node.entry;
           const link = e?.type === 'symlink' || e?.type === 'hardlink';
           return (
@@ -192,7 +204,7 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
               aria-setsize={setsize}
               aria-posinset={posinset}
               aria-selected={selected === node.path}
-              aria-expanded={folder ? !collapsed.has(node.path) : undefined}
+              aria-expanded={folder ? open(i) : undefined}
               hidden={hidden[i]}
               className={selected === node.path ? 'tree-row selected' : 'tree-row'}
               style={{ paddingLeft: `${node.depth * 1.1 + 0.3}rem` }}
@@ -200,7 +212,7 @@ export function FileTree({ root, selected, onSelect, contract = false }: Props) 
               {...(e && contract ? { 'data-testid': 'tree-entry', 'data-path': e.path } : {})}
             >
               <span className="tree-icon" aria-hidden="true">
-                {folder ? (collapsed.has(node.path) ? '▸' : '▾') : link ? '↪' : '·'}
+                {folder ? (open(i) ? '▾' : '▸') : link ? '↪' : '·'}
               </span>
               <BreakableName className="tree-name" text={node.name} title={node.path} />
               {link ? (

@@ -1,7 +1,7 @@
 // Shows one file from the archive: text with line numbers and highlighting, README.md
 // rendered through the sanitizer, binary as size + hex, links as links; always downloadable.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { Contents } from '../../core/archive/contents';
+import type { OpenedContents } from '../../worker/protocol';
 import { contentsProblemWords } from '../../core/verdict/words';
 import { useStore } from '../../state/store';
 import type { TarEntry } from '../../core/archive/chart-archive';
@@ -18,9 +18,10 @@ const ArchiveBrowser = lazy(() => import('./ArchiveBrowser'));
 
 function NestedChart({ data }: { data: Uint8Array }) {
   const openNested = useStore((s) => s.openNested);
-  const [opened, setOpened] = useState<{ data: Uint8Array; contents: Contents | Error } | null>(
-    null,
-  );
+  const [opened, setOpened] = useState<{
+    data: Uint8Array;
+    contents: OpenedContents | Error;
+  } | null>(null);
   useEffect(() => {
     let live = true;
     openNested(data).then(

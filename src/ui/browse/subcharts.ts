@@ -2,7 +2,13 @@
 // loader takes every archive and every folder in charts/ as a subchart and installs it
 // whether or not `dependencies` (or a v1 chart's requirements.yaml) names it; one that is
 // not named is worth a look before trusting the chart.
-import type { ArchiveListing, TarEntry } from '../../core/archive/chart-archive';
+import {
+  findEntry,
+  pathAt,
+  typeAt,
+  type BrowseListing,
+  type EntryTable,
+} from '../../core/archive/table';
 import type { ChartMeta } from '../../core/archive/chart-meta';
 import { parseYaml } from '../../core/yaml';
 import { field, list, map, own } from './chart-fields';
@@ -16,9 +22,9 @@ export interface Subchart {
 const ARCHIVE = /\.(tgz|tar\.gz)$/i;
 
 /** The names `dependencies` gives, in Chart.yaml and in requirements.yaml (Helm reads both). */
-function declaredNames(chart: ChartMeta, entries: readonly TarEntry[], base: string): string[] {
+function declaredNames(chart: ChartMeta, table: EntryTable, base: string): string[] {
   const names = list(chart.fields.dependencies).map((d) => field(d, 'name'));
-  const requirements = entries.find((e) => e.path === `${base}requirements.yaml` && e.data);
+  const requirements = findEntry(table, `${base}requirements.yaml`, true);
   if (requirements?.data) {
     try {
       const doc = parseYaml(new TextDecoder().decode(requirements.data));
@@ -38,20 +44,21 @@ const archiveOf = (file: string, name: string) => {
   );
 };
 
-export function subcharts(listing: ArchiveListing, chart: ChartMeta): Subchart[] {
+export function subcharts({ table }: BrowseListing, chart: ChartMeta): Subchart[] {
   const base = chart.path.slice(0, chart.path.length - 'Chart.yaml'.length);
   const dir = `${base}charts/`;
-  const declared = declaredNames(chart, listing.entries, base);
+  const declared = declaredNames(chart, table, base);
   const found = new Map<string, Subchart>();
-  for (const e of listing.entries) {
-    if (!e.path.startsWith(dir)) continue;
-    const rest = e.path.slice(dir.length);
+  for (let i = 0; i < table.count; i++) {
+    const entryPath = pathAt(table, i);
+    if (!entryPath.startsWith(dir)) continue;
+    const rest = entryPath.slice(dir.length);
     const cut = rest.indexOf('/');
-    if (cut < 0 && (e.type !== 'file' || !ARCHIVE.test(rest))) continue;
+    if (cut < 0 && (typeAt(table, i) !== 'file' || !ARCHIVE.test(rest))) continue;
     const path = cut < 0 ? `charts/${rest}` : `charts/${rest.slice(0, cut)}/`;
     if (found.has(path)) continue;
     const folder = cut < 0 ? null : rest.slice(0, cut);
-    const names = folder === null ? [] : [folder, folderChartName(listing.entries, dir, folder)];
+    const names = folder === null ? [] : [folder, folderChartName(table, dir, folder)];
     found.set(path, {
       path,
       declared: declared.some((d) => (folder === null ? archiveOf(rest, d) : names.includes(d))),
@@ -61,8 +68,8 @@ export function subcharts(listing: ArchiveListing, chart: ChartMeta): Subchart[]
 }
 
 /** The name a folder subchart's own Chart.yaml gives, if it can be read. */
-function folderChartName(entries: readonly TarEntry[], dir: string, folder: string) {
-  const yaml = entries.find((e) => e.path === `${dir}${folder}/Chart.yaml` && e.data);
+function folderChartName(table: EntryTable, dir: string, folder: string) {
+  const yaml = findEntry(table, `${dir}${folder}/Chart.yaml`, true);
   if (!yaml?.data) return null;
   try {
     return field(parseYaml(new TextDecoder().decode(yaml.data)), 'name');

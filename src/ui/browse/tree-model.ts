@@ -1,60 +1,110 @@
-// Turns a flat tar listing into folders for display, and decides what the tree shows: which
-// folders start collapsed, which rows a filter keeps, where a long name may wrap. Folders
-// that have no entry of their own in the tar are shown too, but only real entries carry the
-// contract's tree-entry hook.
+// Turns a tar listing (core/archive/table.ts) into folders for display, and decides what the
+// tree shows: which folders start collapsed, which rows a filter keeps, where a long name may
+// wrap. Folders that have no entry of their own in the tar are shown too, but only real
+// entries carry the contract's tree-entry hook. A folder's rows are made the first time they
+// are read: a 100,000-file chart shows a handful of rows and makes little more than those.
 import type { TarEntry } from '../../core/archive/chart-archive';
+import { entryAt, pathAt, typeAt, type EntryTable } from '../../core/archive/table';
 
 export interface TreeNode {
   name: string;
   path: string;
   entry: TarEntry | null;
-  children: TreeNode[];
   depth: number;
+  /** Entries sit below it, or it is a directory entry. */
+  folder: boolean;
+  /** Folders first, then by name; built when first read. */
+  readonly children: readonly TreeNode[];
+}
+
+export interface Tree {
+  root: TreeNode;
+  /** How many tar entries the tree holds (the folders it adds are not counted). */
+  entries: number;
 }
 
 // One collator for every comparison: localeCompare with options looks one up per call, which
 // was most of the time spent sorting a 100,000-entry tree.
 const byName = new Intl.Collator(undefined, { numeric: true });
+const order = (a: TreeNode, b: TreeNode) =>
+  Number(b.folder) - Number(a.folder) || byName.compare(a.name, b.name);
 
-export function buildTree(entries: TarEntry[]): TreeNode {
-  const root: TreeNode = { name: '', path: '', entry: null, children: [], depth: -1 };
-  const byPath = new Map<string, TreeNode>([['', root]]);
-  const folder = (path: string): TreeNode => {
+/** A folder while the tree is read: the entries right inside it, by index. */
+interface Folder {
+  path: string;
+  depth: number;
+  /** The first entry at this path (a dir, or a file that shares it), -1 for none. */
+  entry: number;
+  folders: Folder[];
+  leaves: number[];
+}
+
+/** The tree of the entries under `prefix` (all when empty). */
+export function buildTree(t: EntryTable, prefix = ''): Tree {
+  const root: Folder = { path: '', depth: -1, entry: -1, folders: [], leaves: [] };
+  const byPath = new Map<string, Folder>([['', root]]);
+  const folder = (path: string): Folder => {
     const found = byPath.get(path);
     if (found) return found;
-    const cut = path.lastIndexOf('/');
-    const parent = folder(cut < 0 ? '' : path.slice(0, cut));
-    const node: TreeNode = {
-      name: path.slice(cut + 1),
-      path,
-      entry: null,
-      children: [],
-      depth: parent.depth + 1,
-    };
-    parent.children.push(node);
-    byPath.set(path, node);
-    return node;
+    const parent = folder(parentOf(path));
+    const made: Folder = { path, depth: parent.depth + 1, entry: -1, folders: [], leaves: [] };
+    parent.folders.push(made);
+    byPath.set(path, made);
+    return made;
   };
-  for (const e of entries) {
-    const node = e.path === '' ? root : folder(e.path);
-    if (node !== root && !node.entry) node.entry = e;
+  const kept: number[] = [];
+  // First every entry's parent, so that a file sharing a folder's path is that folder's
+  // entry whichever comes first in the tar.
+  for (let i = 0; i < t.count; i++) {
+    const path = pathAt(t, i);
+    if (!path.startsWith(prefix)) continue;
+    kept.push(i);
+    if (path.includes('/')) folder(parentOf(path));
+  }
+  // A duplicate path keeps its first entry's node; later copies get rows of their own, and so
+  // does an entry with an empty name (it would otherwise be the root, unshown). A directory
+  // with nothing in it is a folder only if it is the first entry at its path.
+  const leaves = new Set<string>();
+  for (const i of kept) {
+    const path = pathAt(t, i);
+    const own = path === '' ? undefined : byPath.get(path);
+    if (own && own.entry < 0) own.entry = i;
+    else if (!own && path !== '' && typeAt(t, i) === 'dir' && !leaves.has(path))
+      folder(path).entry = i;
     else {
-      // A duplicate path keeps its first entry's node; later copies get rows of their own,
-      // and so does an entry with an empty name (it would otherwise be the root, unshown).
-      const cut = e.path.lastIndexOf('/');
-      const parent = folder(cut < 0 ? '' : e.path.slice(0, cut));
-      const depth = parent.depth + 1;
-      parent.children.push({ name: node.name, path: e.path, entry: e, children: [], depth });
+      folder(parentOf(path)).leaves.push(i);
+      leaves.add(path);
     }
   }
-  const sort = (n: TreeNode) => {
-    n.children.sort(
-      (a, b) => Number(isFolder(b)) - Number(isFolder(a)) || byName.compare(a.name, b.name),
-    );
-    n.children.forEach(sort);
+  return { root: nodeOf(t, root), entries: kept.length };
+}
+
+function parentOf(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut < 0 ? '' : path.slice(0, cut);
+}
+
+function nodeOf(t: EntryTable, f: Folder): TreeNode {
+  let children: TreeNode[] | null = null;
+  return {
+    name: f.path.slice(f.path.lastIndexOf('/') + 1),
+    path: f.path,
+    entry: f.entry < 0 ? null : entryAt(t, f.entry),
+    depth: f.depth,
+    folder: true,
+    get children() {
+      return (children ??= [
+        ...f.folders.map((sub) => nodeOf(t, sub)),
+        ...f.leaves.map((i) => leafOf(t, i, f.depth + 1)),
+      ].sort(order));
+    },
   };
-  sort(root);
-  return root;
+}
+
+function leafOf(t: EntryTable, i: number, depth: number): TreeNode {
+  const entry = entryAt(t, i);
+  const name = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+  return { name, path: entry.path, entry, depth, folder: entry.type === 'dir', children: [] };
 }
 
 /** One row of the tree as shown: nodes in display order, each after its folder. */
@@ -64,39 +114,38 @@ export interface Row {
   parent: number;
   posinset: number;
   setsize: number;
+  /** A folder's state until the user toggles it (see defaultOpen). */
+  defaultOpen: boolean;
 }
 
-export function flatten(root: TreeNode): Row[] {
+/**
+ * The rows in display order. `descend` says which folders' rows to make (default: all); a
+ * big tree makes only those of open folders.
+ */
+export function flatten(tree: Tree, descend: (row: Row) => boolean = () => true): Row[] {
   const rows: Row[] = [];
-  const walk = (node: TreeNode, parent: number) =>
+  const allOpen = tree.entries <= OPEN_UP_TO;
+  const walk = (node: TreeNode, parent: number, parentOpen: boolean) =>
     node.children.forEach((child, i) => {
       const index = rows.length;
-      rows.push({ node: child, parent, posinset: i + 1, setsize: node.children.length });
-      walk(child, index);
+      const setsize = node.children.length;
+      const row = { node: child, parent, posinset: i + 1, setsize, defaultOpen: false };
+      row.defaultOpen =
+        child.folder && (allOpen || child.depth === 0 || (setsize === 1 && parentOpen));
+      rows.push(row);
+      if (child.folder && descend(row)) walk(child, index, row.defaultOpen);
     });
-  walk(root, -1);
+  walk(tree.root, -1, true);
   return rows;
 }
 
-/** Up to this many entries every folder starts open. */
-export const OPEN_UP_TO = 100;
-
 /**
- * The folders that start collapsed: none in a tree of up to OPEN_UP_TO entries; in a bigger
- * one every folder below the first level, so the chart's own files (Chart.yaml, values.yaml,
- * README.md) show at once. A folder that is the only child of an open one stays open too
- * (the templates tab's tree is chart/templates/ and nothing beside it).
+ * Up to this many entries every folder starts open. In a bigger tree only the first level
+ * does, so the chart's own files (Chart.yaml, values.yaml, README.md) show at once, and a
+ * folder that is the only child of an open one (the templates tab's tree is chart/templates/
+ * and nothing beside it).
  */
-export function initiallyCollapsed(rows: readonly Row[]): Set<string> {
-  const collapsed = new Set<string>();
-  if (rows.filter((r) => r.node.entry).length <= OPEN_UP_TO) return collapsed;
-  const open: boolean[] = [];
-  rows.forEach((r, i) => {
-    open[i] = r.node.depth === 0 || (r.setsize === 1 && open[r.parent] === true);
-    if (isFolder(r.node) && !open[i]) collapsed.add(r.node.path);
-  });
-  return collapsed;
-}
+export const OPEN_UP_TO = 100;
 
 /**
  * What a filter keeps: the rows whose path contains `query` (any case) and the folders above
@@ -119,9 +168,27 @@ export function filterRows(
   return { shown, matches };
 }
 
-/** The folders a filter shows (the ones it reveals are opened). */
-export function foldersShown(rows: readonly Row[], shown: readonly boolean[]): string[] {
-  return rows.filter((r, i) => shown[i] && isFolder(r.node)).map((r) => r.node.path);
+/**
+ * The folders toggled away from their default once a filter has opened every folder it
+ * shows (each above a match), starting from `toggled`.
+ */
+export function openedBy(
+  rows: readonly Row[],
+  shown: readonly boolean[],
+  toggled: ReadonlySet<string>,
+): Set<string> {
+  const next = new Set(toggled);
+  rows.forEach((r, i) => {
+    if (!shown[i] || !r.node.folder) return;
+    if (r.defaultOpen) next.delete(r.node.path);
+    else next.add(r.node.path);
+  });
+  return next;
+}
+
+/** Whether a folder row is open: its default, unless the user toggled it. */
+export function isOpen(row: Row, toggled: ReadonlySet<string>): boolean {
+  return row.node.folder && row.defaultOpen !== toggled.has(row.node.path);
 }
 
 /**
@@ -130,10 +197,6 @@ export function foldersShown(rows: readonly Row[], shown: readonly boolean[]): s
  */
 export function nameParts(name: string): string[] {
   return name.split(/(?<=[-/\\._])(?=.)/);
-}
-
-export function isFolder(n: TreeNode): boolean {
-  return n.children.length > 0 || n.entry?.type === 'dir';
 }
 
 export function formatSize(n: number): string {
