@@ -146,11 +146,23 @@ function sharedTopFolder(entries: TarEntry[], warnings: ListingWarning[]): strin
 }
 
 function duplicateWarnings(entries: TarEntry[]): EntryWarning[] {
-  const seen = new Map<string, number>();
-  for (const e of entries) if (e.type !== 'dir') seen.set(e.path, (seen.get(e.path) ?? 0) + 1);
-  return [...seen]
-    .filter(([, n]) => n > 1)
-    .map(([path, times]) => ({ code: 'duplicate', path, times }));
+  // A set finds the (rare) paths seen twice; only those are counted.
+  const seen = new Set<string>();
+  const times = new Map<string, number>();
+  for (const e of entries) {
+    if (e.type === 'dir') continue;
+    if (seen.size === seen.add(e.path).size) times.set(e.path, (times.get(e.path) ?? 1) + 1);
+  }
+  if (times.size === 0) return [];
+  // In the order the paths first appear, as the warnings have always come.
+  const found: EntryWarning[] = [];
+  for (const e of entries) {
+    const n = times.get(e.path);
+    if (n === undefined || e.type === 'dir') continue;
+    found.push({ code: 'duplicate', path: e.path, times: n });
+    times.delete(e.path);
+  }
+  return found;
 }
 
 /**

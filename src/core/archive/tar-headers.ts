@@ -98,11 +98,15 @@ function entryType(typeflag: string, name: string): EntryType {
 }
 
 /** Why the header block at `pos` cannot be trusted, or null when it can. */
-export function headerProblem(tar: Uint8Array, pos: number): HeaderProblem | null {
+export function headerProblem(
+  tar: Uint8Array,
+  pos: number,
+  words: Uint32Array,
+): HeaderProblem | null {
   const stored = numeric(tar, pos + 148, 8);
   // The checksum field counts as spaces; old tars summed signed bytes, so both sums count.
   // One plain loop, the field taken out after: this runs over every header of the archive.
-  const sum = blockSum(tar, pos);
+  const sum = blockSum(tar, pos, words);
   let field = 0;
   for (let i = pos + 148; i < pos + 156; i++) field += tar[i]!;
   const unsigned = sum - field + 8 * 0x20;
@@ -121,20 +125,24 @@ export function headerProblem(tar: Uint8Array, pos: number): HeaderProblem | nul
  * readTar's gunzipped buffer is): two 16-bit lanes add pairs of bytes, and 128 words cannot
  * overflow them (128 × 510 < 65,536).
  */
-function blockSum(tar: Uint8Array, pos: number): number {
+function blockSum(tar: Uint8Array, pos: number, words: Uint32Array): number {
   const at = tar.byteOffset + pos;
   if (at % 4 !== 0) {
     let sum = 0;
     for (let i = pos; i < pos + BLOCK; i++) sum += tar[i]!;
     return sum;
   }
-  const words = new Uint32Array(tar.buffer, at, BLOCK / 4);
   let lanes = 0;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = at >>> 2, end = i + BLOCK / 4; i < end; i++) {
     const w = words[i]!;
     lanes += (w & 0x00ff00ff) + ((w >>> 8) & 0x00ff00ff);
   }
   return (lanes & 0xffff) + (lanes >>> 16);
+}
+
+/** The buffer under `tar` as words, made once for all its headers (not one per header). */
+export function wordsOf(tar: Uint8Array): Uint32Array {
+  return new Uint32Array(tar.buffer, 0, tar.buffer.byteLength >>> 2);
 }
 
 /** The header's checksum as old tars computed it, from signed bytes. */

@@ -14,6 +14,7 @@ import {
   makeEntry,
   nothingPending,
   numeric,
+  wordsOf,
 } from './tar-headers';
 import type { CutPlace, TarWarning } from './warnings';
 
@@ -76,6 +77,7 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
   };
   let pending = nothingPending();
   let pos = 0;
+  const words = wordsOf(tar);
   for (;;) {
     const done = out.entries.length;
     if (pos >= tar.length) {
@@ -92,7 +94,7 @@ export function readTar(tar: Uint8Array, options: TarReadOptions): TarContents {
       endOfArchive(tar, pos, out, options);
       break;
     }
-    const problem = headerProblem(tar, pos);
+    const problem = headerProblem(tar, pos, words);
     if (problem) {
       out.warnings.push(
         pos === 0 ? { code: 'not-tar', problem } : { code: 'bad-header', at: pos, problem },
