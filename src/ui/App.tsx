@@ -1,4 +1,5 @@
-import { useStore } from '../state/store';
+import { useDeferredValue } from 'react';
+import { useStore, type Card } from '../state/store';
 import { DropZone } from './DropZone';
 import { FileList } from './FileList';
 import { KeyPaste } from './KeyPaste';
@@ -20,7 +21,9 @@ import { SIGN_HASH, useSignRoute } from './sign/sign-route';
 
 export function App() {
   const signing = useSignRoute();
-  const cards = useStore((s) => s.cards);
+  // Not the cards themselves: a repository's answers update them every frame, and all of the
+  // page below would render again with each.
+  const noCards = useStore((s) => s.cards.length === 0);
   const files = useStore((s) => s.files);
   const arriving = useStore((s) => s.arriving > 0);
   const reset = useStore((s) => s.reset);
@@ -63,10 +66,10 @@ export function App() {
           <Settings />
           <FileList />
         </section>
-        {cards.length === 0 && files.length === 0 && !arriving ? <EmptyState /> : null}
+        {noCards && files.length === 0 && !arriving ? <EmptyState /> : null}
         <Announcer />
         <section className="cards" aria-label="Verdicts">
-          {batch ? <BatchCards /> : cards.map((c) => <VerdictCard key={c.id} card={c} />)}
+          {batch ? <BatchCards /> : <Cards />}
         </section>
       </main>
       <footer>
@@ -81,13 +84,25 @@ export function App() {
   );
 }
 
+const NO_CARDS: Card[] = [];
+
+function Cards() {
+  const cards = useStore((s) => s.cards);
+  return cards.map((c) => <VerdictCard key={c.id} card={c} />);
+}
+
 /**
  * A batch's cards in the table's order; those its filter leaves out stay in the DOM, hidden.
  * Past FULL_CARDS_UP_TO charts, a card is shown whole once opened (from its row); the others
  * are marks: the contract's element and attributes, hidden (VerdictMark.tsx).
  */
 function BatchCards() {
-  const cards = useStore((s) => s.cards);
+  const latest = useStore((s) => s.cards);
+  // Past FULL_CARDS_UP_TO, the thousands of marks render in the background (React splits
+  // that render into slices), so no answer's commit holds the thread for long; the first
+  // render too (none, then all of them in the background).
+  const deferred = useDeferredValue(latest, NO_CARDS);
+  const cards = latest.length > FULL_CARDS_UP_TO ? deferred : latest;
   const { filter, sort, setFilter, opened } = useBatchView();
   const { shown, left } = cardsInTableOrder(cards, filter, sort);
   const marks = cards.length > FULL_CARDS_UP_TO;
