@@ -13,6 +13,9 @@ import { manualClock } from './state-frames';
 
 function fakeWorker() {
   const log: { run: number; files: WorkerFile[]; storedFiles: number }[] = [];
+  /** Ids given to `take` (to read early), and to `forget`, in order. */
+  const taken: string[] = [];
+  const forgotten: string[] = [];
   let events: VerifierEvents | null = null;
   let store: ReturnType<typeof createStore> | null = null;
   const worker: VerifierPort = {
@@ -23,10 +26,21 @@ function fakeWorker() {
     },
     rehearse() {},
     open: () => Promise.reject(new Error('no')),
-    forget() {},
+    forget: (ids) => void forgotten.push(...ids),
+    take(files) {
+      // Taken before the check that names them.
+      if (log.length === 0) taken.push(...files.map((f) => f.id));
+    },
     reset() {},
   };
-  return { worker, log, on: () => events!, attach: (s: typeof store) => void (store = s) };
+  return {
+    worker,
+    log,
+    taken,
+    forgotten,
+    on: () => events!,
+    attach: (s: typeof store) => void (store = s),
+  };
 }
 
 function setUp() {
@@ -127,6 +141,8 @@ describe('the run slice', () => {
     expect(t.log[0]!.storedFiles).toBe(0); // posted before the store took them in
     expect(t.store.getState().arriving).toBe(0);
     expect(t.store.getState().files).toHaveLength(n);
+    // Every file went to the worker to be read while the rest were described, in order.
+    expect(t.taken).toEqual(t.log[0]!.files.map((f) => f.id));
   });
 
   it('Reset while a big drop is taken in drops it', async () => {
@@ -137,5 +153,7 @@ describe('the run slice', () => {
     await new Promise((go) => setTimeout(go, 50));
     expect(t.log).toHaveLength(0);
     expect(t.store.getState().files).toEqual([]);
+    expect(t.taken).toEqual([]); // reset before the first slice ended: nothing taken
+    expect(t.forgotten).toHaveLength(AT_ONCE + 1); // what was described is let go
   });
 });

@@ -39,8 +39,12 @@ export function filesSlice(set: SetState, get: GetState, checker: Checker): File
       set({ arriving: get().arriving + list.length });
       const before = arriving?.catch(() => undefined) ?? Promise.resolve();
       const taken = before.then(async () => {
-        const added = await describeInSlices(list, origin);
+        // Each slice goes to the worker as it is described, to be read meanwhile.
+        const added = await describeInSlices(list, origin, (slice) => {
+          if (round === resets) checker.take(slice);
+        });
         if (round === resets) give(added, { arriving: get().arriving - list.length });
+        else checker.forget(added.map((f) => f.id)); // reset while arriving: read for nothing
       });
       arriving = taken;
       void taken.finally(() => {

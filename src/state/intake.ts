@@ -27,17 +27,23 @@ const yieldToPage = (): Promise<void> => {
   return scheduler?.yield ? scheduler.yield() : new Promise((go) => setTimeout(go, 0));
 };
 
+/** Describes `files` a slice at a time; `onSlice` gets each slice's files as it ends. */
 export async function describeInSlices(
   files: readonly Incoming[],
   origin: KeyOrigin,
+  onSlice: (slice: GivenFile[]) => void = () => {},
 ): Promise<GivenFile[]> {
   const described: GivenFile[] = [];
   let since = performance.now();
+  let sliceStart = 0;
   for (const f of files) {
     described.push(describe(f, origin));
     if (performance.now() - since < SLICE_MS) continue;
+    onSlice(described.slice(sliceStart));
+    sliceStart = described.length;
     await yieldToPage();
     since = performance.now();
   }
+  onSlice(described.slice(sliceStart));
   return described;
 }

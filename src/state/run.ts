@@ -8,9 +8,17 @@
 import { type Expectation, parsePin, pinValue } from '../core/keys';
 import { failureVerdict } from '../core/verdict';
 import type { VerifierPort } from '../worker/client';
+import type { WorkerFile } from '../worker/protocol';
 import { applyAnswers, type Answer } from './answers';
 import { Pacer, type FrameClock } from './pacing';
-import type { Card, GetState, RunSlice, SetState, State } from './types';
+import type { Card, GetState, GivenFile, RunSlice, SetState, State } from './types';
+
+const toWorker = ({ id, name, blob, origin }: GivenFile): WorkerFile => ({
+  id,
+  name,
+  blob,
+  origin,
+});
 
 /** Up to this many charts, every answer is rendered as it arrives (no waiting for a frame). */
 export const SMALL_RUN = 8;
@@ -24,6 +32,8 @@ export interface Checker {
   recheck(changes?: Partial<State>): void;
   /** The worker may drop what it cached for these file ids. */
   forget(ids: string[]): void;
+  /** Files still being taken in (a big drop): the worker may start reading them. */
+  take(files: GivenFile[]): void;
   /** Stops any work under way and clears the cards, with `also` in the same update. */
   clear(also: Partial<State>): void;
 }
@@ -114,12 +124,7 @@ export function createRun(
     const run = (latest = get().run + 1);
     moveOn();
     if (files.length > 0) {
-      verifier.evaluate(
-        run,
-        [...shipped, ...files].map(({ id, name, blob, origin }) => ({ id, name, blob, origin })),
-        expected,
-        limits,
-      );
+      verifier.evaluate(run, [...shipped, ...files].map(toWorker), expected, limits);
     }
     const cleared = files.length === 0 ? { cards: [], summary: null } : {};
     set({ ...changes, ...cleared, run, busy: files.length > 0 });
@@ -136,6 +141,7 @@ export function createRun(
     },
     recheck,
     forget: (ids) => verifier.forget(ids),
+    take: (files) => verifier.take(files.map(toWorker)),
     clear(also) {
       moveOn();
       verifier.reset(

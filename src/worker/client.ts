@@ -40,6 +40,8 @@ export interface VerifierPort {
   rehearse(files: WorkerFile[], limits: ArchiveLimits, onCard?: (card: CardResult) => void): void;
   open(bytes: Uint8Array, limits: ArchiveLimits): Promise<OpenedContents>;
   forget(ids: string[]): void;
+  /** Files of a big drop still being taken in: the worker may start reading them. */
+  take(files: WorkerFile[]): void;
   reset(ids: string[], busy: boolean): void;
 }
 
@@ -112,6 +114,11 @@ export class Verifier implements VerifierPort {
 
   forget(ids: string[]): void {
     if (ids.length) this.worker?.postMessage({ type: 'forget', ids } satisfies ToWorker);
+  }
+
+  take(files: WorkerFile[]): void {
+    this.warm();
+    if (files.length) this.send({ type: 'take', files });
   }
 
   /**

@@ -33,6 +33,11 @@ export interface EvaluateRequest {
 export type ToWorker =
   | EvaluateRequest
   | { type: 'forget'; ids: string[] }
+  /**
+   * Files of a big drop the page is still taking in (state/intake.ts): the worker starts
+   * reading them while the page describes the rest; the evaluate that names them follows.
+   */
+  | { type: 'take'; files: WorkerFile[] }
   /** Read an archive found inside another (a subchart) for browsing; its bytes are moved. */
   | { type: 'open'; req: number; bytes: Uint8Array; limits: ArchiveLimits };
 

@@ -81,6 +81,42 @@ function fileWork(f: WorkerFile): FileWork {
   return w;
 }
 
+/**
+ * Starts reading files the page is still taking in. Each first touch of a chosen File costs
+ * the page a round trip to the browser (docs/decisions/0006); the worker's own reads of the
+ * files described so far run meanwhile, and the check finds them done.
+ */
+function take(files: WorkerFile[]) {
+  for (const f of files) {
+    const w = fileWork(f);
+    // A small file is read whole on its first read; the check gets the same promise.
+    if (w.source.size <= READ_WHOLE_MAX) early.push(w);
+  }
+  readEarly();
+}
+
+/** Files waiting to be read early, and how many such reads are in flight. */
+const early: FileWork[] = [];
+let readingEarly = 0;
+// A few at a time: thousands of reads at once crowd the browser process, which answers the
+// page's own round trips for the files it is still describing.
+const EARLY_AT_ONCE = 8;
+
+function readEarly() {
+  while (readingEarly < EARLY_AT_ONCE && early.length > 0) {
+    const w = early.shift()!;
+    if (w.abort.signal.aborted) continue;
+    readingEarly++;
+    void w.source
+      .read(0, 0)
+      .catch(() => {}) // the check gets the same failure and reports it
+      .finally(() => {
+        readingEarly--;
+        readEarly();
+      });
+  }
+}
+
 function forget(ids: string[]) {
   for (const id of ids) {
     work.get(id)?.abort.abort();
@@ -171,6 +207,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'evaluate') void run(msg);
   else if (msg.type === 'forget') forget(msg.ids);
+  else if (msg.type === 'take') take(msg.files);
   else if (msg.type === 'open') void open(msg.req, msg.bytes, msg.limits);
 };
 
