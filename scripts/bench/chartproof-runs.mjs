@@ -139,7 +139,9 @@ export async function measureFirstDrop(bench, small) {
   for (let i = 0; i < runs.first; i++) {
     const page = await driver.newPage();
     await page.goto(url);
-    first.push(await driver.drop(page, filesOf(bench, small), 1, 60_000));
+    // Over bare CDP: Playwright's first call in a fresh page would run its injected script
+    // there before the files are given (browser.mjs rawGive).
+    first.push(await driver.drop(page, filesOf(bench, small), 1, 60_000, { raw: true }));
     await page.context().close();
   }
   const firstDrop = {
