@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import {
   entryAt,
   findEntry,
+  indicesUnder,
   pathAt,
   readChartArchive,
   tabulate,
+  withTable,
   type TarEntry,
 } from '../src/core/archive';
 import { file, tar, zeros } from './tar-builder';
@@ -88,5 +90,29 @@ describe('tabulate', () => {
     ];
     const t = tabulate({ ...listing, entries }).listing.table;
     expect([0, 1, 2].map((i) => plain(entryAt(t, i)))).toEqual(entries.map(plain));
+  });
+
+  it('lists the entries under a prefix without crossing into the next path', () => {
+    const t = tabulate(listing).listing.table;
+    expect(indicesUnder(t, 'c/')).toEqual([0, 1, 2, 3]);
+    expect(indicesUnder(t, 'c/v')).toEqual([2]);
+    // 'c/big.bin' is shorter than this prefix; the next path must not complete it.
+    expect(indicesUnder(t, 'c/big.binc/values')).toEqual([]);
+    expect(indicesUnder(t, '')).toHaveLength(t.count);
+  });
+
+  it('moves every column and keeps what else the value carries', () => {
+    const { listing: sent, transfer } = tabulate(listing);
+    const t = sent.table;
+    const columns = Object.values(t).filter((v) => ArrayBuffer.isView(v));
+    expect(transfer).toHaveLength(columns.length);
+    expect(new Set(transfer).size).toBe(transfer.length);
+    const card = withTable({ id: 'x', listing });
+    expect(card.value.id).toBe('x');
+    expect(card.value.listing?.table.count).toBe(listing.entries.length);
+    expect(withTable({ id: 'y', listing: null })).toEqual({
+      value: { id: 'y', listing: null },
+      transfer: [],
+    });
   });
 });

@@ -4,7 +4,7 @@
 
 import type { Expectation, KeyOrigin } from '../core/keys';
 import type { Card, DropSummary, Phase } from '../core/verdict';
-import type { ArchiveLimits, BrowseListing, Contents } from '../core/archive';
+import type { ArchiveLimits, BrowseListing, Contents, Tabled } from '../core/archive';
 
 export interface WorkerFile {
   id: string;
@@ -14,10 +14,10 @@ export interface WorkerFile {
 }
 
 /** One card: the verdict plus the archive's listing as a table (core/archive/table.ts). */
-export type CardResult = Omit<Card, 'listing'> & { listing: BrowseListing | null };
+export type CardResult = Tabled<Card>;
 
 /** A subchart's contents, its listing as a table. */
-export type OpenedContents = Omit<Contents, 'listing'> & { listing: BrowseListing | null };
+export type OpenedContents = Tabled<Contents>;
 
 export type { ArchiveLimits, DropSummary, Phase };
 

@@ -8,6 +8,7 @@
 import {
   archiveReader,
   tabulate,
+  withTable,
   readContents,
   type ArchiveReader,
   type ByteSource,
@@ -194,13 +195,14 @@ async function run(msg: EvaluateRequest) {
  * its card, so the verdict does not wait for it.
  */
 function postCard(run: number, card: Card): void {
-  const apart = (card.listing?.entries.length ?? 0) > LISTING_APART;
-  if (apart) post({ type: 'card', run, card: { ...card, listing: null } });
-  const table = card.listing ? tabulate(card.listing) : null;
-  if (!table) post({ type: 'card', run, card: { ...card, listing: null } });
-  else if (apart)
-    post({ type: 'listing', run, id: card.id, listing: table.listing }, table.transfer);
-  else post({ type: 'card', run, card: { ...card, listing: table.listing } }, table.transfer);
+  if (!card.listing || card.listing.entries.length <= LISTING_APART) {
+    const { value, transfer } = withTable(card);
+    post({ type: 'card', run, card: value }, transfer);
+    return;
+  }
+  post({ type: 'card', run, card: { ...card, listing: null } });
+  const { listing, transfer } = tabulate(card.listing);
+  post({ type: 'listing', run, id: card.id, listing }, transfer);
 }
 
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
@@ -214,10 +216,8 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
 /** Reads a subchart for browsing; a failure answers too, so the page never waits forever. */
 async function open(req: number, bytes: Uint8Array, limits: ArchiveLimits) {
   try {
-    const contents = await readContents(bytes, { limits });
-    const table = contents.listing ? tabulate(contents.listing) : null;
-    const sent = { ...contents, listing: table?.listing ?? null };
-    post({ type: 'opened', req, contents: sent }, table?.transfer ?? []);
+    const { value, transfer } = withTable(await readContents(bytes, { limits }));
+    post({ type: 'opened', req, contents: value }, transfer);
   } catch (e) {
     post({ type: 'open-failed', req, message: messageOf(e) });
   }

@@ -4,8 +4,17 @@ export { archiveFacts, sha256Hex, streamedFacts } from './facts';
 export { archiveReader, WHOLE_MAX, type ArchiveReader } from './archive-reader';
 export { bytesSource, readAll, type ByteSource } from './source';
 export { streamSha256, wasmSha256, type Sha256Stream } from './digest';
-export { entryAt, findEntry, pathAt, tableOf, tabulate, typeAt } from './table';
-export type { BrowseListing, EntryTable } from './table';
+export {
+  entryAt,
+  findEntry,
+  indicesUnder,
+  pathAt,
+  tableOf,
+  tabulate,
+  typeAt,
+  withTable,
+} from './table';
+export type { BrowseListing, EntryTable, Tabled } from './table';
 export { readContents, type Contents, type ReadOptions } from './contents';
 export { listArchive, readChartArchive, ArchiveError } from './chart-archive';
 export type {

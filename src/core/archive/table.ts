@@ -34,6 +34,11 @@ export interface BrowseListing extends Omit<ArchiveListing, 'entries'> {
   table: EntryTable;
 }
 
+/** Something that carries a listing (a card, a subchart's contents), as it crosses. */
+export type Tabled<T extends { listing: ArchiveListing | null }> = Omit<T, 'listing'> & {
+  listing: BrowseListing | null;
+};
+
 /** The table of `listing`, and the buffers to move with it (none is shared with the worker). */
 export function tabulate(listing: ArchiveListing): {
   listing: BrowseListing;
@@ -41,19 +46,19 @@ export function tabulate(listing: ArchiveListing): {
 } {
   const { entries, ...rest } = listing;
   const table = tableOf(entries);
-  const transfer = [
-    table.pathEnds,
-    table.types,
-    table.sizes,
-    table.modes,
-    table.mtimes,
-    table.dataStarts,
-    table.dataLengths,
-    table.truncated,
-    table.linkOf,
-    table.data,
-  ].map((a) => a.buffer as ArrayBuffer);
+  // Every column that is a typed array moves; the strings are cloned.
+  const transfer = Object.values(table)
+    .filter((v): v is Uint8Array => ArrayBuffer.isView(v))
+    .map((a) => a.buffer as ArrayBuffer);
   return { listing: { ...rest, table }, transfer };
+}
+
+/** `x` with its listing as a table, and the buffers to move with it. */
+export function withTable<T extends { listing: ArchiveListing | null }>(
+  x: T,
+): { value: Tabled<T>; transfer: ArrayBuffer[] } {
+  const table = x.listing ? tabulate(x.listing) : null;
+  return { value: { ...x, listing: table?.listing ?? null }, transfer: table?.transfer ?? [] };
 }
 
 export function tableOf(entries: readonly TarEntry[]): EntryTable {
@@ -130,6 +135,16 @@ export function entryAt(t: EntryTable, i: number): TarEntry {
     data: start < 0 ? null : t.data.subarray(start, start + t.dataLengths[i]!),
     truncated: t.truncated[i] === 1,
   };
+}
+
+/** The indices of the entries whose path starts with `prefix`, in archive order. */
+export function indicesUnder(t: EntryTable, prefix: string): number[] {
+  const found: number[] = [];
+  // Compared in the one string: no path is made for the entries left out.
+  for (let i = 0, start = 0; i < t.count; start = t.pathEnds[i++]!) {
+    if (t.pathEnds[i]! - start >= prefix.length && t.paths.startsWith(prefix, start)) found.push(i);
+  }
+  return found;
 }
 
 /** The first entry at `path` (and, with `withData`, holding bytes), or null. */

@@ -94,10 +94,12 @@ export function visibleRows(
   const texts =
     sort.column === 'status'
       ? null
-      : rankOf(
-          sort.column,
-          kept.map((r) => r[sort.column]),
-        );
+      : sort.column === 'chart'
+        ? names
+        : rankOf(
+            sort.column,
+            kept.map((r) => r[sort.column]),
+          );
   const key = (r: Row) =>
     texts ? texts.get(r[sort.column as TextColumn])! : STATUS_ORDER[r.status];
   const sign = sort.descending ? -1 : 1;

@@ -3,7 +3,7 @@
 // markdown, sanitizer and highlighter code stays out of the first page load.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { TarEntry } from '../../core/archive/chart-archive';
-import { findEntry, type BrowseListing } from '../../core/archive/table';
+import { findEntry, indicesUnder, type BrowseListing } from '../../core/archive/table';
 import type { ChartMeta } from '../../core/archive/chart-meta';
 import { listingWarningWords, tooLargeWords } from '../../core/verdict/words';
 import { BrowseBoundary } from './BrowseBoundary';
@@ -35,20 +35,21 @@ export default function ArchiveBrowser({
   const find = (name: Tab) => named.get(name as (typeof NAMED)[number]) ?? null;
   const [tab, setTab] = useState<Tab>(chart ? 'summary' : 'files');
   const [selected, setSelected] = useState<TarEntry | null>(null);
-  const trees = useMemo(
-    () => ({
-      files: buildTree(listing.table),
-      crds: buildTree(listing.table, `${top}crds/`),
-      templates: buildTree(listing.table, `${top}templates/`),
-    }),
+  const files = useMemo(() => buildTree(listing.table), [listing]);
+  // The CRDs' and templates' trees are made when their tab is opened; whether there is one
+  // to open is a scan of the paths.
+  const folderTabs = useMemo(
+    () =>
+      (['crds', 'templates'] as const).filter(
+        (t) => indicesUnder(listing.table, `${top}${t}/`).length > 0,
+      ),
     [listing, top],
   );
   const tabs: Tab[] = [
     ...(chart ? (['summary'] as const) : []),
     'files',
     ...NAMED.filter((n) => find(n)),
-    ...(trees.crds.entries ? (['crds'] as const) : []),
-    ...(trees.templates.entries ? (['templates'] as const) : []),
+    ...folderTabs,
   ];
   const single = tab.includes('.') ? find(tab) : null;
   const id = useId();
@@ -62,7 +63,11 @@ export default function ArchiveBrowser({
     setTab(next);
     e.currentTarget.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus();
   };
-  const tree = tab === 'crds' || tab === 'templates' ? trees[tab] : null;
+  const tree = useMemo(
+    () =>
+      tab === 'crds' || tab === 'templates' ? buildTree(listing.table, `${top}${tab}/`) : null,
+    [listing, top, tab],
+  );
   return (
     <section className="browser" aria-label="Chart contents">
       <div role="tablist" className="tabs" aria-label="Views" onKeyDown={onTabKey}>
@@ -117,7 +122,7 @@ export default function ArchiveBrowser({
         <div className="tree-and-viewer" hidden={tab !== 'files' && !tree}>
           <div hidden={tab !== 'files'}>
             <FileTree
-              tree={trees.files}
+              tree={files}
               selected={selected?.path ?? null}
               onSelect={setSelected}
               contract={!nested}

@@ -4,6 +4,7 @@
 // not named is worth a look before trusting the chart.
 import {
   findEntry,
+  indicesUnder,
   pathAt,
   typeAt,
   type BrowseListing,
@@ -49,10 +50,8 @@ export function subcharts({ table }: BrowseListing, chart: ChartMeta): Subchart[
   const dir = `${base}charts/`;
   const declared = declaredNames(chart, table, base);
   const found = new Map<string, Subchart>();
-  for (let i = 0; i < table.count; i++) {
-    const entryPath = pathAt(table, i);
-    if (!entryPath.startsWith(dir)) continue;
-    const rest = entryPath.slice(dir.length);
+  for (const i of indicesUnder(table, dir)) {
+    const rest = pathAt(table, i).slice(dir.length);
     const cut = rest.indexOf('/');
     if (cut < 0 && (typeAt(table, i) !== 'file' || !ARCHIVE.test(rest))) continue;
     const path = cut < 0 ? `charts/${rest}` : `charts/${rest.slice(0, cut)}/`;

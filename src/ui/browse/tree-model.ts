@@ -4,7 +4,7 @@
 // entries carry the contract's tree-entry hook. A folder's rows are made the first time they
 // are read: a 100,000-file chart shows a handful of rows and makes little more than those.
 import type { TarEntry } from '../../core/archive/chart-archive';
-import { entryAt, pathAt, typeAt, type EntryTable } from '../../core/archive/table';
+import { entryAt, indicesUnder, pathAt, typeAt, type EntryTable } from '../../core/archive/table';
 
 export interface TreeNode {
   name: string;
@@ -52,13 +52,11 @@ export function buildTree(t: EntryTable, prefix = ''): Tree {
     byPath.set(path, made);
     return made;
   };
-  const kept: number[] = [];
+  const kept = indicesUnder(t, prefix);
   // First every entry's parent, so that a file sharing a folder's path is that folder's
   // entry whichever comes first in the tar.
-  for (let i = 0; i < t.count; i++) {
+  for (const i of kept) {
     const path = pathAt(t, i);
-    if (!path.startsWith(prefix)) continue;
-    kept.push(i);
     if (path.includes('/')) folder(parentOf(path));
   }
   // A duplicate path keeps its first entry's node; later copies get rows of their own, and so
