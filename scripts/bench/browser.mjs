@@ -228,14 +228,22 @@ export async function bareFileList(browser, files) {
     });
     await cdp.send('DOM.setFileInputFiles', { nodeId, files: files.map((f) => resolve(f)) });
     await page.waitForFunction(() => window.__changed !== undefined, null, { timeout: 120_000 });
-    await page.waitForTimeout(100); // the long-task entry is queued after the task ends
+    // The long-task entry is queued some time after the task ends: waited for (up to 5 s).
     // (await: the context closes in `finally`, which would otherwise run first.)
-    return await page.evaluate(() => {
-      const held = window.__tasks.filter(
-        ([s, d]) => s <= window.__changed && s + d >= window.__changed,
-      );
-      return held.length ? window.__changed - held[0][0] : 0;
-    });
+    const held = await page
+      .waitForFunction(
+        () => {
+          const t = window.__tasks.find(
+            // (durations are whole milliseconds: the task may seem to end just before)
+            ([s, d]) => s <= window.__changed && s + d + 2 >= window.__changed,
+          );
+          return t ? window.__changed - t[0] : false;
+        },
+        null,
+        { timeout: 5_000 },
+      )
+      .catch(() => null);
+    return held ? await held.jsonValue() : NaN;
   } finally {
     await context.close().catch(() => {});
   }

@@ -1,18 +1,22 @@
-import { useDeferredValue } from 'react';
-import { useStore, type Card } from '../state/store';
+import { useStore } from '../state/store';
 import { DropZone } from './DropZone';
 import { FileList } from './FileList';
 import { KeyPaste } from './KeyPaste';
 import { SampleButton } from './SampleButton';
 import { VerdictCard } from './VerdictCard';
-import { FULL_CARDS_UP_TO, VerdictMark } from './VerdictMark';
+import { VerdictMarks } from './VerdictMarks';
 import { EmptyState } from './EmptyState';
 import { PinField } from './PinField';
 import { Settings } from './Settings';
 import { FolderPicker } from './folder-drop';
 import { BatchTable } from './batch/BatchTable';
 import { isBatch } from './batch/batch-model';
-import { cardsInTableOrder, useBatchView } from './batch/batch-view';
+import {
+  cardsInTableOrder,
+  FULL_CARDS_UP_TO,
+  useBatchView,
+  useTableOrder,
+} from './batch/batch-view';
 import { Announcer } from './Announcer';
 import { OfflineStatus } from './OfflineStatus';
 import { PrivacyPanel } from './PrivacyPanel';
@@ -84,8 +88,6 @@ export function App() {
   );
 }
 
-const NO_CARDS: Card[] = [];
-
 function Cards() {
   const cards = useStore((s) => s.cards);
   return cards.map((c) => <VerdictCard key={c.id} card={c} />);
@@ -94,18 +96,14 @@ function Cards() {
 /**
  * A batch's cards in the table's order; those its filter leaves out stay in the DOM, hidden.
  * Past FULL_CARDS_UP_TO charts, a card is shown whole once opened (from its row); the others
- * are marks: the contract's element and attributes, hidden (VerdictMark.tsx).
+ * are marks: the contract's element and attributes, hidden (VerdictMarks.tsx).
  */
 function BatchCards() {
-  const latest = useStore((s) => s.cards);
-  // Past FULL_CARDS_UP_TO, the thousands of marks render in the background (React splits
-  // that render into slices), so no answer's commit holds the thread for long; the first
-  // render too (none, then all of them in the background).
-  const deferred = useDeferredValue(latest, NO_CARDS);
-  const cards = latest.length > FULL_CARDS_UP_TO ? deferred : latest;
-  const { filter, sort, setFilter, opened } = useBatchView();
-  const { shown, left } = cardsInTableOrder(cards, filter, sort);
+  const cards = useStore((s) => s.cards);
+  const { setFilter, opened } = useBatchView();
+  const order = useTableOrder();
   const marks = cards.length > FULL_CARDS_UP_TO;
+  const { shown, left } = cardsInTableOrder(cards, order, marks ? opened : undefined);
   return (
     <>
       {marks ? (
@@ -123,13 +121,10 @@ function BatchCards() {
         </p>
       ) : null}
       {/* One list, so a card moving in or out of the filter keeps its DOM (and its browser). */}
-      {[...shown, ...left].map((c, i) =>
-        marks && !opened.has(c.id) ? (
-          <VerdictMark key={c.id} card={c} />
-        ) : (
-          <VerdictCard key={c.id} card={c} hidden={i >= shown.length} />
-        ),
-      )}
+      {[...shown, ...left].map((c, i) => (
+        <VerdictCard key={c.id} card={c} hidden={i >= shown.length} />
+      ))}
+      {marks ? <VerdictMarks /> : null}
     </>
   );
 }

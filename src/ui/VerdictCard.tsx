@@ -28,7 +28,7 @@ export const VerdictCard = memo(function VerdictCard({
   const listing = useDeferredValue(v ? (card.listing ?? null) : null, null);
   if (!v) return <PendingCard card={card} name={nameOf(card)} hidden={hidden} />;
   return (
-    <article {...verdictAttributes(card, v, 'whole')} hidden={hidden}>
+    <article {...verdictAttributes(card, v)} hidden={hidden}>
       <VerdictHeader card={card} verdict={v} />
       <p className="headline">{v.headline}</p>
       <KeyTrust verdict={v} />

@@ -1,5 +1,5 @@
 // What a decided card's element carries, whole (VerdictCard.tsx) or as a big batch's mark
-// (VerdictMark.tsx): the contract's data-* attributes (DEVELOPERS.md); and the whole card's
+// (VerdictMarks.tsx): the contract's data-* attributes (DEVELOPERS.md); and the whole card's
 // header (icon, title, file name).
 import type { Card } from '../state/store';
 import type { Verdict } from '../core/verdict';
@@ -15,12 +15,9 @@ export function verdictTitle(v: Verdict): string {
   return v.keyTrust === 'contradicted' ? CONTRADICTED.title : STATUS_WORDS[v.status];
 }
 
-/** The card element's attributes: the testing contract, its id, class and label. */
-export function verdictAttributes(card: Card, v: Verdict, shape: 'whole' | 'mark') {
+/** The testing contract's attributes of a decided card (DEVELOPERS.md), as strings. */
+export function contractAttributes(card: Card, v: Verdict): Record<`data-${string}`, string> {
   return {
-    id: shape === 'whole' ? `card-${card.id}` : undefined,
-    tabIndex: -1,
-    className: `card status-${v.status}${v.keyTrust ? ` trust-${v.keyTrust}` : ''}`,
     'data-testid': 'verdict',
     'data-status': v.status,
     'data-reason': v.reason ?? '',
@@ -33,6 +30,16 @@ export function verdictAttributes(card: Card, v: Verdict, shape: 'whole' | 'mark
     'data-helm-install': v.helm.install.answer ?? '',
     'data-helm-keyring': v.helm.keyring ?? '',
     'data-key-trust': v.keyTrust ?? '',
+  };
+}
+
+/** The whole card element's attributes: the testing contract, its id, class and label. */
+export function verdictAttributes(card: Card, v: Verdict) {
+  return {
+    id: `card-${card.id}`,
+    tabIndex: -1,
+    className: `card status-${v.status}${v.keyTrust ? ` trust-${v.keyTrust}` : ''}`,
+    ...contractAttributes(card, v),
     'aria-label': `${verdictTitle(v)}: ${nameOf(card)}`,
   };
 }

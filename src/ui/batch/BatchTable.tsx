@@ -11,7 +11,7 @@ import { DownloadAllReports } from '../ReportActions';
 import { IndexSummaryPanel } from './IndexSummaryPanel';
 import { BatchRow } from './BatchRow';
 import { BatchSigners } from './BatchSigners';
-import { useBatchView, useTableOrder } from './batch-view';
+import { useBatchView, useTableCards, useTableOrder } from './batch-view';
 import { useRowWindow } from './row-window';
 import {
   countByStatus,
@@ -39,7 +39,7 @@ function pinnedTo(pin: string | null, fingerprint: string | null): boolean {
 }
 
 export function BatchTable() {
-  const cards = useStore((s) => s.cards);
+  const cards = useTableCards((s) => s.cards);
   const summary = useStore((s) => s.summary);
   const pin = useStore((s) => pinValue(parsePin(s.pinText)));
   const { sort, setFilter, sortBy } = useBatchView();
