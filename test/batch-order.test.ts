@@ -87,10 +87,10 @@ describe('visibleRows', () => {
     },
   );
 
-  it('gives values the collator finds equal one rank, placed one by one or merged', () => {
+  it('gives values the collator finds equal one rank, placed one by one or sorted in', () => {
     for (const extra of [0, 100]) {
       const ranks = new NaturalRanks();
-      ranks.of(['v1', 'w2']);
+      ranks.of(['v1', 'w2', ...Array.from({ length: 20 }, (_, i) => `y${i}`)]);
       const more = Array.from({ length: extra }, (_, i) => `x${i}`);
       const rank = ranks.of([...more, 'v01', 'w02', 'v001']);
       expect(rank.get('v01')).toBe(rank.get('v1'));
@@ -99,5 +99,17 @@ describe('visibleRows', () => {
       expect(rank.get('v1')! < rank.get('w2')!).toBe(true);
       if (extra) expect(rank.get('x9')! < rank.get('x10')!).toBe(true);
     }
+  });
+
+  it('keeps the collator’s order when new values crowd between two neighbours', () => {
+    const ranks = new NaturalRanks();
+    ranks.of(['a', 'b', 'c']);
+    // Each new value goes right after the last: the room between it and 'b' halves each time.
+    const crowd = Array.from({ length: 120 }, (_, i) => `a${i + 1}`);
+    for (const v of crowd) ranks.of([v]);
+    const rank = ranks.of([]);
+    const all = ['a', ...crowd, 'b', 'c'];
+    for (let i = 1; i < all.length; i++)
+      expect(rank.get(all[i - 1]!)!, `${all[i - 1]} < ${all[i]}`).toBeLessThan(rank.get(all[i]!)!);
   });
 });

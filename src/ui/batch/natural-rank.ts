@@ -1,7 +1,8 @@
 // Each text's rank in natural order ('chart-9' before 'chart-10'), kept from one update of the
-// batch table to the next: a repository's rows are sorted again with every frame's answers,
-// and a collator call per comparison of every row was most of that (a full collator sort of
-// 10,000 values took ~20 ms of each frame at 5,000 charts). Pure, tested with the table's order.
+// batch table to the next: a repository's rows are sorted again as its answers come, and a
+// collator call per comparison of every row was most of that; so was, at 5,000 charts,
+// sorting all 10,000 values seen again, or renumbering them, on each update. Pure, tested
+// with the table's order (test/batch-order.test.ts).
 
 // One collator for every comparison: localeCompare with options builds one per call, which
 // made sorting 2,000 rows take 60 ms instead of 3.
@@ -9,73 +10,60 @@ export const byText = new Intl.Collator(undefined, { numeric: true }).compare;
 
 /** Past this many values a column starts again from the values asked about. */
 const KEPT = 20_000;
-/** Up to this many new values are placed one by one (binary search); more are merged. */
-const PLACED_ONE_BY_ONE = 64;
+/** The space between neighbours' ranks when they are numbered afresh. */
+const GAP = 1024;
 
-/** One column's values seen so far, in natural order, and each one's rank among them. */
+/**
+ * One column's values seen so far, in natural order, and each one's rank: a number that
+ * orders the values as the collator does (equal values share it). Ranks leave room between
+ * neighbours, so a new value gets one between theirs and no other value's rank changes: an
+ * update with k new values costs k binary searches, not a renumbering of all n.
+ */
 export class NaturalRanks {
   private sorted: string[] = [];
-  /** Whether sorted[i] is equal to sorted[i - 1] for the collator ('v01', 'v1'). */
-  private tied: boolean[] = [];
   private rank = new Map<string, number>();
 
-  /**
-   * Each value's place in natural order. Values already seen keep theirs relative to each
-   * other; new ones are placed by binary search (a few) or sorted among themselves and merged
-   * in (many: a merge is one collator call per value, a sort of all of them ~log n).
-   */
   of(values: string[]): ReadonlyMap<string, number> {
     const fresh = [...new Set(values.filter((v) => !this.rank.has(v)))];
     if (fresh.length === 0) return this.rank;
-    if (this.sorted.length > 0 && this.sorted.length + fresh.length > KEPT) {
+    if (this.sorted.length + fresh.length > KEPT) {
       this.sorted = [];
-      this.tied = [];
       this.rank.clear();
       return this.of(values);
     }
-    if (fresh.length <= PLACED_ONE_BY_ONE) for (const v of fresh) this.place(v);
-    else this.merge(fresh.sort(byText));
-    const { sorted, tied, rank } = this;
-    rank.clear();
-    // Values the collator finds equal share a rank, so the next key decides.
-    for (let i = 0; i < sorted.length; i++)
-      rank.set(sorted[i]!, tied[i] ? rank.get(sorted[i - 1]!)! : i);
-    return rank;
+    if (fresh.length > this.sorted.length) this.renumber([...this.sorted, ...fresh].sort(byText));
+    else for (const v of fresh) this.place(v);
+    return this.rank;
   }
 
+  /** Inserts `v` after any value equal to it; equal to its predecessor, it shares its rank. */
   private place(v: string): void {
-    const { sorted, tied } = this;
+    const { sorted, rank } = this;
     const at = placeOf(sorted, v);
+    const prev = at > 0 ? sorted[at - 1]! : undefined;
+    const next = at < sorted.length ? sorted[at]! : undefined;
     sorted.splice(at, 0, v);
-    tied.splice(at, 0, at > 0 && byText(sorted[at - 1]!, v) === 0);
-    if (at + 1 < sorted.length) tied[at + 1] = byText(v, sorted[at + 1]!) === 0;
+    if (prev !== undefined && byText(prev, v) === 0) {
+      rank.set(v, rank.get(prev)!);
+      return;
+    }
+    // (next is greater than v: placeOf passes every value equal to it)
+    const lo = prev === undefined ? rank.get(next!)! - 2 * GAP : rank.get(prev)!;
+    const hi = next === undefined ? lo + 2 * GAP : rank.get(next)!;
+    const mid = (lo + hi) / 2;
+    if (mid > lo && mid < hi) rank.set(v, mid);
+    else this.renumber(sorted); // no room left between them (after ~50 halvings)
   }
 
-  /** Merges `fresh` (sorted, none seen before) in; equal values keep the older first. */
-  private merge(fresh: string[]): void {
-    const old = this.sorted;
-    const oldTied = this.tied;
-    const sorted: string[] = [];
-    const tied: boolean[] = [];
-    let i = 0;
-    let j = 0;
-    // Whether the value just taken was fresh: a tie with it must be asked of the collator;
-    // two old neighbours keep what they had.
-    let lastFresh = false;
-    while (i < old.length || j < fresh.length) {
-      const takeOld = j >= fresh.length || (i < old.length && byText(old[i]!, fresh[j]!) <= 0);
-      const v = takeOld ? old[i]! : fresh[j]!;
-      const prev = sorted.at(-1);
-      const wasTied =
-        prev === undefined ? false : takeOld && !lastFresh ? oldTied[i]! : byText(prev, v) === 0;
-      sorted.push(v);
-      tied.push(wasTied);
-      lastFresh = !takeOld;
-      if (takeOld) i++;
-      else j++;
-    }
+  private renumber(sorted: string[]): void {
     this.sorted = sorted;
-    this.tied = tied;
+    const rank = this.rank;
+    rank.clear();
+    let r = 0;
+    sorted.forEach((v, i) => {
+      if (i > 0 && byText(sorted[i - 1]!, v) !== 0) r += GAP;
+      rank.set(v, r);
+    });
   }
 }
 
