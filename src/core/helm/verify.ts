@@ -212,6 +212,19 @@ function goAlgorithm(id: number | null): string {
  * Both hand Go's YAML reader the bytes, so an encoding fault is its fault too.
  */
 function bodyProblem(plaintext: Uint8Array, version: HelmVersion): string | null {
+  // One pairing asks Helm 4 up to 2 + (key files) times (verify, install, each key file
+  // alone): the body is the same bytes each time, and a big one takes seconds to parse.
+  let answers = bodyAnswers.get(plaintext);
+  if (!answers) bodyAnswers.set(plaintext, (answers = new Map()));
+  let answer = answers.get(version);
+  if (answer === undefined) answers.set(version, (answer = readBody(plaintext, version)));
+  return answer;
+}
+
+/** Helm's answer about a prov's signed text, per version, while the text is in use. */
+const bodyAnswers = new WeakMap<Uint8Array, Map<HelmVersion, string | null>>();
+
+function readBody(plaintext: Uint8Array, version: HelmVersion): string | null {
   const parts = splitBytes(version === 3 ? withLf(plaintext) : plaintext, SEPARATOR);
   if (parts.length < 2) return 'message block must have at least two parts';
   if (version === 3) {
