@@ -48,8 +48,9 @@ async function askStatus() {
     channel.port1.onmessage = (e: MessageEvent<StatusReply>) => resolve(e.data);
   });
   send(sw, { type: 'status' }, [channel.port2]);
-  const { ready, buildId } = await reply;
-  set({ ready, buildId });
+  const { ready, buildId, offline } = await reply;
+  // The 'online' event (below) clears it when the network comes back.
+  set(offline ? { ready, buildId, online: false } : { ready, buildId });
 }
 
 function watchInstalling(reg: ServiceWorkerRegistration) {

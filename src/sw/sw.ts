@@ -45,6 +45,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Pages served from the cache because the network failed, by client id. The page asks (status)
+// right after it loads: navigator.onLine alone says "online" whenever an interface is up, even
+// when nothing answers (and in Chromium 150, after a reload under emulated offline).
+const servedOffline = new Set<string>();
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
@@ -52,9 +57,10 @@ self.addEventListener('fetch', (event) => {
     // Network first, so a reload online always gets the newest index.html; the cached one
     // (consistent with this build's cached assets) only when the network fails.
     event.respondWith(
-      fetch(request).catch(
-        async () => (await caches.match(INDEX, { cacheName: CACHE })) ?? Response.error(),
-      ),
+      fetch(request).catch(async () => {
+        if (event.resultingClientId) servedOffline.add(event.resultingClientId);
+        return (await caches.match(INDEX, { cacheName: CACHE })) ?? Response.error();
+      }),
     );
     return;
   }
@@ -71,14 +77,15 @@ self.addEventListener('message', (event) => {
   const msg = event.data as ToServiceWorker;
   if (msg?.type === 'skip-waiting') void self.skipWaiting();
   else if (msg?.type === 'status')
-    event.waitUntil(status().then((r) => event.ports[0]?.postMessage(r)));
+    event.waitUntil(status(event.source).then((r) => event.ports[0]?.postMessage(r)));
 });
 
-async function status(): Promise<StatusReply> {
+async function status(asker: ExtendableMessageEvent['source']): Promise<StatusReply> {
   const cache = await caches.open(CACHE);
   const cached = new Set((await cache.keys()).map((r) => r.url));
   const ready = APP.every((u) => cached.has(u));
-  return { type: 'status', ready, buildId: BUILD_ID };
+  const offline = asker instanceof Client && servedOffline.has(asker.id);
+  return { type: 'status', ready, buildId: BUILD_ID, offline };
 }
 
 /** The network's answer, stored for offline; the stored copy only when the network fails. */
