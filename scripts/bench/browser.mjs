@@ -154,7 +154,7 @@ function instrument() {
       longestAfterEvent: Math.max(0, ...during.filter(([s]) => s >= B.t0).map(([, d]) => d)),
       // The page's own share of every task: a task that holds the change event is the
       // browser's building of the input's FileList up to the event (a bare page with no
-      // script pays it too: bareFileList below), then the page's change handlers; only the
+      // script pays it too: bare.mjs bareFileList), then the page's change handlers; only the
       // part from the event on is the page's.
       pageLongest: Math.max(0, ...during.map(([s, d]) => s + d - Math.max(s, B.t0))),
       browserBeforeEvent: Math.max(0, ...during.filter(([s]) => s < B.t0).map(([s]) => B.t0 - s)),
@@ -195,57 +195,6 @@ async function rawGive(page, files, expected, timeout) {
     await until('window.__bench.tDone !== null');
   } finally {
     await cdp.detach().catch(() => {});
-  }
-}
-
-/**
- * How long Chromium's main thread takes to give `files` to a file input in a bare page (no
- * script but the observer, no handler): the longest task from DOM.setFileInputFiles to the
- * change event. The same FileList is built before any page's change handler can run, so it is
- * the floor under a big drop's longest task (0.45–0.55 ms a file here, linear; a drag and
- * drop of the same files took longer still, 5.9 s for 10,000, 2026-12-03).
- */
-export async function bareFileList(browser, files) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.setContent('<input type="file" multiple>');
-    await page.evaluate(() => {
-      window.__tasks = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) window.__tasks.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-      document.querySelector('input').addEventListener('change', () => {
-        window.__changed = performance.now();
-      });
-      window.__before = performance.now();
-    });
-    const cdp = await context.newCDPSession(page);
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeId } = await cdp.send('DOM.querySelector', {
-      nodeId: root.nodeId,
-      selector: 'input',
-    });
-    await cdp.send('DOM.setFileInputFiles', { nodeId, files: files.map((f) => resolve(f)) });
-    await page.waitForFunction(() => window.__changed !== undefined, null, { timeout: 120_000 });
-    // The long-task entry is queued some time after the task ends: waited for (up to 5 s).
-    // (await: the context closes in `finally`, which would otherwise run first.)
-    const held = await page
-      .waitForFunction(
-        () => {
-          const t = window.__tasks.find(
-            // (durations are whole milliseconds: the task may seem to end just before)
-            ([s, d]) => s <= window.__changed && s + d + 2 >= window.__changed,
-          );
-          return t ? window.__changed - t[0] : false;
-        },
-        null,
-        { timeout: 5_000 },
-      )
-      .catch(() => null);
-    return held ? await held.jsonValue() : NaN;
-  } finally {
-    await context.close().catch(() => {});
   }
 }
 

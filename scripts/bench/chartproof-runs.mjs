@@ -3,7 +3,7 @@
 // verifyHome, work, runs } throughout.
 import { nativeAnchors, nativeRepositoryLoop } from './native.mjs';
 import { withMemory } from './memory.mjs';
-import { bareFileList } from './browser.mjs';
+import { bareFileList, bareRead } from './bare.mjs';
 import { fmtMs, log, median } from './util.mjs';
 
 export const filesOf = (bench, c) => [c.archive, c.prov, bench.keyFile];
@@ -117,6 +117,8 @@ export async function measureCharts(bench, page, single) {
     }
     await driver.reset(page);
     c.redrop = median(redrop);
+    // A small drop's floor: Chromium reading the same files in a bare page's worker.
+    if (!c.big) c.bareRead = await bareRead(driver.browser, files, runs.warm);
     log(
       `  ${c.label}: app's own marks (cold drop): ` +
         Object.entries(c.phases ?? {})
@@ -126,7 +128,10 @@ export async function measureCharts(bench, page, single) {
     logDrop(
       c.label,
       c,
-      `kept worker ${fmtMs(c.redrop)}; gpg --verify + sha256sum ${fmtMs(c.native.helmVerify.median)}`,
+      `kept worker ${fmtMs(c.redrop)}; gpg --verify + sha256sum ${fmtMs(c.native.helmVerify.median)}` +
+        (c.bareRead === undefined
+          ? ''
+          : `; reading the files alone (bare page) ${fmtMs(c.bareRead)}`),
     );
   }
 }

@@ -59,7 +59,10 @@ function smallCharts(r, out) {
       want: `≤ ${fmtMs(limit)}`,
       got: `${fmtMs(c.warm)} (${fmtRatio(c.warm / c.native.helmVerify.median)} native)`,
       ...judge(c.warm, limit),
-      why: `kept worker (no Reset) ${fmtMs(c.redrop)}; ${marks(c)}`,
+      why:
+        `kept worker (no Reset) ${fmtMs(c.redrop)}; Chromium reading the same files in a bare ` +
+        `page's worker takes ${fmtMs(c.bareRead)} alone (${fmtRatio(c.bareRead / c.native.helmVerify.median)} ` +
+        `native); ${marks(c)}`,
       ...noVerdict(c),
     });
   }
