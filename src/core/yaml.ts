@@ -57,6 +57,53 @@ type Walk = { nodes: number; scalar: ScalarReader };
 
 /** Parses with Go's semantics; throws YamlError when the text is not valid YAML. */
 export function parseYaml(text: string, scalar: ScalarReader = scalarText): unknown {
+  if (scalar !== scalarText) return readYaml(text, scalar);
+  try {
+    const value = readYaml(text, scalar);
+    remember(text, shapeOf(value));
+    return value;
+  } catch (e) {
+    if (e instanceof YamlError) remember(text, e);
+    throw e;
+  }
+}
+
+/** What a document is at its top, all a type check needs (Helm's json.Unmarshal into a struct). */
+export type YamlShape = 'map' | 'empty' | 'list' | 'scalar';
+
+/**
+ * The shape of `text` read as parseYaml reads it; throws its YamlError. A text parseYaml read
+ * lately is not parsed again: Helm reads the prov's parts once more, per version, and most are
+ * the very text the prov reader parsed (prov/prov.ts, helm/verify.ts).
+ */
+export function yamlShape(text: string): YamlShape {
+  const known = shapes.get(text);
+  if (known instanceof YamlError) throw known;
+  return known ?? shapeOf(parseYaml(text));
+}
+
+const shapeOf = (value: unknown): YamlShape =>
+  value === null || value === undefined
+    ? 'empty'
+    : Array.isArray(value)
+      ? 'list'
+      : typeof value === 'object'
+        ? 'map'
+        : 'scalar';
+
+/** The shapes of the last few texts parsed, by text; long texts are not kept (or asked twice). */
+const shapes = new Map<string, YamlShape | YamlError>();
+const SHAPES_KEPT = 8;
+const SHAPE_TEXT_MAX = 256 * 1024;
+
+function remember(text: string, shape: YamlShape | YamlError) {
+  if (text.length > SHAPE_TEXT_MAX) return;
+  shapes.delete(text);
+  shapes.set(text, shape);
+  if (shapes.size > SHAPES_KEPT) shapes.delete(shapes.keys().next().value!);
+}
+
+function readYaml(text: string, scalar: ScalarReader): unknown {
   const control = controlCharacter(text);
   if (control >= 0) {
     throw new YamlError(

@@ -6,7 +6,7 @@
 import type { Evidence } from '../verdict/evidence';
 import type { SignatureEvidence } from '../signature/signature';
 import { decodeUtf8 } from '../text';
-import { goYamlEncodingProblem, parseYaml, YamlError } from '../yaml';
+import { goYamlEncodingProblem, yamlShape, YamlError, type YamlShape } from '../yaml';
 import { goQuote } from './go-text';
 import { loadRing, type Handed, type HelmVersion } from './ring';
 
@@ -266,16 +266,14 @@ function splitBytes(bytes: Uint8Array, sep: Uint8Array): Uint8Array[] {
 function yamlProblem(bytes: Uint8Array, goType: string): string | null {
   const encoding = goYamlEncodingProblem(bytes);
   if (encoding) return `error converting YAML to JSON: yaml: ${encoding}`;
-  let doc: unknown;
+  let shape: YamlShape;
   try {
-    doc = parseYaml(decodeUtf8(bytes));
+    shape = yamlShape(decodeUtf8(bytes));
   } catch (e) {
     if (e instanceof YamlError) return `error converting YAML to JSON: yaml: ${e.go}`;
     throw e;
   }
-  if (doc === null || doc === undefined || (typeof doc === 'object' && !Array.isArray(doc))) {
-    return null;
-  }
-  const kind = Array.isArray(doc) ? 'array' : 'string';
+  if (shape === 'map' || shape === 'empty') return null;
+  const kind = shape === 'list' ? 'array' : 'string';
   return `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${goType}`;
 }
