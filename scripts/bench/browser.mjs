@@ -273,8 +273,8 @@ export class Driver {
   }
 
   /**
-   * How long a new verification worker takes from `new Worker()` to its first message (the
-   * worker posts 'ready' once its module, openpgp.js included, has been evaluated): the cost
+   * How long a new verification worker takes from `new Worker()` to its 'ready' message
+   * (posted once its module, openpgp.js included, has been evaluated): the cost
    * every drop after Reset pays, since Reset ends the worker. Median of `runs`.
    */
   async workerStartup(page, workerUrl, runs) {
@@ -285,7 +285,7 @@ export class Driver {
           const t0 = performance.now();
           const w = new Worker(url, { type: 'module' });
           const ok = await new Promise((resolve) => {
-            w.onmessage = () => resolve(true);
+            w.onmessage = (e) => e.data?.type === 'ready' && resolve(true);
             w.onerror = () => resolve(false);
             setTimeout(() => resolve(false), 10_000);
           });
