@@ -70,7 +70,7 @@ input.addEventListener('change', () => {
 </script>`;
 
 /**
- * The floor under a small drop: from the change event until a worker has read every given
+ * The floor under a drop: from the change event until a worker has read every given
  * file whole (posted as Files, read in parallel with arrayBuffer(), answered back), in a bare
  * page served from an origin of its own. chartproof's worker reads the same way; the hash,
  * the signature, the rules and the card come on top. One warm-up, then the median of `runs`.
@@ -85,8 +85,14 @@ export async function bareRead(browser, files, runs) {
     await page.goto('http://bare.invalid/');
     const input = page.locator('input');
     for (let i = 0; i <= runs; i++) {
-      await input.setInputFiles(files.map((f) => resolve(f)));
-      await page.waitForFunction((n) => window.__reads.length === n, i + 1, { polling: 10 });
+      await input.setInputFiles(
+        files.map((f) => resolve(f)),
+        { timeout: 300_000 },
+      );
+      await page.waitForFunction((n) => window.__reads.length === n, i + 1, {
+        polling: 10,
+        timeout: 300_000,
+      });
     }
     return median((await page.evaluate(() => window.__reads)).slice(1));
   } finally {

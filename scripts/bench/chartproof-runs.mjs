@@ -208,12 +208,18 @@ export async function measureRepository(bench, repo) {
     timeout: Math.max(300_000, repo.count * 300),
   });
   const bare = await bareFileList(bench.driver.browser, files);
-  log(`  repository of ${repo.count}: Chromium's FileList in a bare page ${fmtMs(bare)}`);
+  // The drop's floor: Chromium reading every file of it in a bare page's worker, once.
+  const bareReadMs = await bareRead(bench.driver.browser, files, 1);
+  log(
+    `  repository of ${repo.count}: Chromium's FileList in a bare page ${fmtMs(bare)}, ` +
+      `reading the files there ${fmtMs(bareReadMs)}`,
+  );
   const result = {
     count: repo.count,
     bytes: repo.bytes,
     native,
     bareFileList: bare,
+    bareRead: bareReadMs,
     memory: r.memory,
     ...summarize(r.first, r.warm, repo.count),
   };

@@ -174,6 +174,8 @@ function repositories(r, out) {
       ...judge(p.warm, limit),
       why:
         `${fmtMs(p.warm / p.count)} per chart, loop ${fmtMs(p.native.median / p.count)}; ` +
+        `Chromium reading the same files in a bare page's worker takes ${fmtMs(p.bareRead)} ` +
+        `alone (${fmtRatio(p.bareRead / p.native.median)} the loop); ` +
         `renderer +${fmtBytes(aboveIdle(p.memory))}, page heap ${fmtBytes(p.memory?.pageHeap)}`,
       ...noVerdict(p),
     });
