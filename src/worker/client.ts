@@ -54,6 +54,8 @@ export class Verifier implements VerifierPort {
   private events: VerifierEvents | null = null;
   private opens = new Map<number, { resolve(c: OpenedContents): void; reject(e: Error): void }>();
   private nextOpen = 1;
+  /** Files the worker holds since `take` (not forgotten): requests name them by id alone. */
+  private held = new Set<string>();
   /** The files of a rehearsal the worker may still hold. */
   private rehearsed: string[] = [];
   private rehearsedCard: ((card: CardResult) => void) | null = null;
@@ -81,7 +83,8 @@ export class Verifier implements VerifierPort {
     this.warm();
     this.pendingRun = run;
     this.forgetRehearsal();
-    this.send({ type: 'evaluate', run, files, expected, limits });
+    const named = files.map((f) => (this.held.has(f.id) ? { ...f, blob: null } : f));
+    this.send({ type: 'evaluate', run, files: named, expected, limits });
   }
 
   /**
@@ -113,12 +116,15 @@ export class Verifier implements VerifierPort {
   }
 
   forget(ids: string[]): void {
+    for (const id of ids) this.held.delete(id);
     if (ids.length) this.worker?.postMessage({ type: 'forget', ids } satisfies ToWorker);
   }
 
   take(files: WorkerFile[]): void {
     this.warm();
-    if (files.length) this.send({ type: 'take', files });
+    if (files.length === 0) return;
+    this.send({ type: 'take', files });
+    for (const f of files) this.held.add(f.id);
   }
 
   /**
@@ -130,6 +136,7 @@ export class Verifier implements VerifierPort {
     if (busy) {
       this.worker?.terminate();
       this.worker = null;
+      this.held.clear();
       this.rehearsed = [];
       this.dropOpens('the page was reset');
       this.warm();
@@ -181,6 +188,7 @@ export class Verifier implements VerifierPort {
   private crash(message: string) {
     this.worker?.terminate();
     this.worker = null;
+    this.held.clear();
     this.rehearsed = [];
     this.dropOpens(message);
     this.events?.failed(this.pendingRun, message);

@@ -16,7 +16,14 @@ import {
 } from '../core/archive';
 import { evaluate, type DropSummary, type InputFile, type ArchiveFacts } from '../core/verdict';
 import type { Card, KeySet } from '../core/verdict';
-import type { ArchiveLimits, EvaluateRequest, FromWorker, ToWorker, WorkerFile } from './protocol';
+import type {
+  ArchiveLimits,
+  EvaluateRequest,
+  FromWorker,
+  NamedFile,
+  ToWorker,
+  WorkerFile,
+} from './protocol';
 import { threadSha256 } from './hasher-client';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -72,9 +79,11 @@ const PROGRESS_FROM = 4 * 1024 * 1024;
 const LISTING_APART = 2000;
 let current: AbortController | null = null;
 
-function fileWork(f: WorkerFile): FileWork {
+function fileWork(f: NamedFile): FileWork {
   let w = work.get(f.id);
   if (!w) {
+    // The page names a file without its Blob only while this worker holds it (client.ts).
+    if (!f.blob) throw new Error(`${f.name} was named but is no longer held by the worker`);
     const source = blobSource(f.blob);
     w = { source, reader: archiveReader(f.name, source), abort: new AbortController() };
     work.set(f.id, w);
@@ -137,7 +146,7 @@ async function run(msg: EvaluateRequest) {
       source: fileWork(f).source,
       origin: f.origin,
     }));
-    const sizes = new Map(msg.files.map((f) => [f.id, f.blob.size]));
+    const sizes = new Map(msg.files.map((f) => [f.id, fileWork(f).source.size]));
     const ids: string[] = [];
     let summary: DropSummary | null = null;
     await evaluate(files, {
