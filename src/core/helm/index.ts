@@ -30,7 +30,8 @@ export async function helmVerdicts(ev: Evidence): Promise<HelmVerdicts> {
   const handed = files.length > 0 ? handedRing(files, keys, raw) : null;
   const v4 = await helmVerify(ev, 4, handed);
   const v3 = await helmVerify(ev, 3, handed);
-  const install = await helmInstall(ev, handed);
+  // Helm 4 verifies first, then loads the chart: the same verification as v4.
+  const install = helmInstall(ev, v4);
   let keyring: HelmKeyring = null;
   if (ev.archive && ev.prov && files.length > 0) {
     keyring = 'convert';

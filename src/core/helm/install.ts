@@ -4,11 +4,10 @@
 
 import type { Evidence } from '../verdict/evidence';
 import { detectContentType } from './go-text';
-import type { Handed } from './ring';
-import { helmVerify, type HelmAnswer } from './verify';
+import type { HelmAnswer } from './verify';
 
-export async function helmInstall(ev: Evidence, handed: Handed | null): Promise<HelmAnswer> {
-  const verified = await helmVerify(ev, 4, handed);
+/** `verified`: Helm 4's `helm verify` answer for the same evidence and keys (index.ts). */
+export function helmInstall(ev: Evidence, verified: HelmAnswer): HelmAnswer {
   if (verified.answer !== 'accept') return verified;
   const problem = loaderProblem(ev);
   return problem ? { answer: 'reject', why: problem, cause: 'loader' } : verified;
