@@ -134,11 +134,7 @@ export class Verifier implements VerifierPort {
    */
   reset(ids: string[], busy: boolean): void {
     if (busy) {
-      this.worker?.terminate();
-      this.worker = null;
-      this.held.clear();
-      this.rehearsed = [];
-      this.dropOpens('the page was reset');
+      this.end('the page was reset');
       this.warm();
     } else {
       this.forget(ids);
@@ -180,17 +176,18 @@ export class Verifier implements VerifierPort {
     return open;
   }
 
-  private dropOpens(why: string) {
+  /** Ends the worker and everything it held; its open requests are refused with `why`. */
+  private end(why: string) {
+    this.worker?.terminate();
+    this.worker = null;
+    this.held.clear();
+    this.rehearsed = [];
     for (const open of this.opens.values()) open.reject(new Error(why));
     this.opens.clear();
   }
 
   private crash(message: string) {
-    this.worker?.terminate();
-    this.worker = null;
-    this.held.clear();
-    this.rehearsed = [];
-    this.dropOpens(message);
+    this.end(message);
     this.events?.failed(this.pendingRun, message);
   }
 }

@@ -140,13 +140,14 @@ async function run(msg: EvaluateRequest) {
   const { signal } = controller;
   const limitsKey = `${msg.limits.maxTotal}/${msg.limits.maxFile}`;
   try {
-    const files: InputFile[] = msg.files.map((f) => ({
+    const sources = msg.files.map((f) => fileWork(f).source);
+    const files: InputFile[] = msg.files.map((f, i) => ({
       id: f.id,
       name: f.name,
-      source: fileWork(f).source,
+      source: sources[i]!,
       origin: f.origin,
     }));
-    const sizes = new Map(msg.files.map((f) => [f.id, fileWork(f).source.size]));
+    const sizes = new Map(msg.files.map((f, i) => [f.id, sources[i]!.size]));
     const ids: string[] = [];
     let summary: DropSummary | null = null;
     await evaluate(files, {

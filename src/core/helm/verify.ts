@@ -212,8 +212,8 @@ function goAlgorithm(id: number | null): string {
  * Both hand Go's YAML reader the bytes, so an encoding fault is its fault too.
  */
 function bodyProblem(plaintext: Uint8Array, version: HelmVersion): string | null {
-  // One pairing asks Helm 4 up to 2 + (key files) times (verify, install, each key file
-  // alone): the body is the same bytes each time, and a big one takes seconds to parse.
+  // One pairing asks Helm 4 once more per key file (is it read alone, as given?): the body is
+  // the same bytes each time, and a big one takes seconds to parse.
   let answers = bodyAnswers.get(plaintext);
   if (!answers) bodyAnswers.set(plaintext, (answers = new Map()));
   let answer = answers.get(version);
