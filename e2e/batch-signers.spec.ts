@@ -95,13 +95,17 @@ test('the table first, the files as a count, the cards in the table’s order', 
   });
   expect(before).toBe(true);
 
-  // 11 files given (5 archives, 4 provs, 2 keys): a count and a toggle; the list stays in the DOM, hidden.
+  // 11 files given (5 archives, 4 provs, 2 keys): a count and a toggle; the rows are built
+  // only when shown, and go again when hidden.
   await expect(page.getByTestId('file-count')).toHaveAttribute('data-count', '11');
-  await expect(page.getByTestId('given-file')).toHaveCount(11);
-  await expect(page.getByTestId('given-file').first()).toBeHidden();
+  await expect(page.getByTestId('given-file')).toHaveCount(0);
   await page.getByTestId('show-files').click();
+  await expect(page.getByTestId('given-file')).toHaveCount(11);
   await expect(page.getByTestId('given-file').first()).toBeVisible();
   await expect(page.getByTestId('show-files')).toHaveText('hide files');
+  await expect(page.getByTestId('show-files')).toHaveAttribute('aria-expanded', 'true');
+  await page.getByTestId('show-files').click();
+  await expect(page.getByTestId('given-file')).toHaveCount(0);
 
   // Cards follow the table: sorted by chart, then reversed, then filtered.
   const rows = () =>

@@ -132,6 +132,8 @@ test.describe('a repository at scale', () => {
       );
       const files = page.getByTestId('file-count');
       await expect(files).toHaveAttribute('data-count', `${count * 2 + 1}`);
+      // Shown on demand, every given file gets its row (built a few hundred per commit).
+      await page.getByTestId('show-files').click();
       await expect(page.getByTestId('given-file')).toHaveCount(count * 2 + 1);
       // A row leads to its card, shown whole.
       const row = batch.getByTestId('batch-row').first();
