@@ -14,6 +14,11 @@ export function compileHints(entry: string): Plugin {
     name: 'chartproof:compile-hints',
     apply: 'build',
     enforce: 'post',
+    // The hint is added after the file's name is hashed: it joins the hash here, so adding or
+    // changing it renames the file (else a cached copy without it would be served as new).
+    augmentChunkHash(chunk) {
+      if (chunk.isEntry && chunk.facadeModuleId?.endsWith(entry)) return HINT;
+    },
     // After minifying (which drops comments); the hint must be the very first line.
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
