@@ -4,14 +4,19 @@
 // `sideEffects` lets the bundler drop the re-exports the page does not use.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { PAGE_BUDGET, WORKER_BUDGET, pageFiles, workerFiles } from '../scripts/bench/bundles.mjs';
+import {
+  PAGE_BUDGET,
+  WORKER_BUDGET,
+  gzipOf,
+  pageFiles,
+  workerFiles,
+} from '../scripts/bench/bundles.mjs';
 
 const DIST = process.env.E2E_DIST ?? 'dist';
 const ASSETS = join(DIST, 'assets');
 
-const gzip = (file: string) => gzipSync(readFileSync(join(ASSETS, file)), { level: 9 }).length;
+const gzip = (file: string) => gzipOf(ASSETS, file);
 
 test('the page loads at most 100 KB of gzipped script, without openpgp.js, pako or yaml', () => {
   // index.html's module entry, the chunks it preloads, and what they import.

@@ -10,6 +10,8 @@ const HINT = '//# allFunctionsCalledOnLoad\n';
 
 /** `entry` is matched against the end of each entry chunk's source module path. */
 export function compileHints(entry: string): Plugin {
+  const hinted = (chunk: { isEntry: boolean; facadeModuleId: string | null }) =>
+    chunk.isEntry && Boolean(chunk.facadeModuleId?.endsWith(entry));
   return {
     name: 'chartproof:compile-hints',
     apply: 'build',
@@ -17,13 +19,12 @@ export function compileHints(entry: string): Plugin {
     // The hint is added after the file's name is hashed: it joins the hash here, so adding or
     // changing it renames the file (else a cached copy without it would be served as new).
     augmentChunkHash(chunk) {
-      if (chunk.isEntry && chunk.facadeModuleId?.endsWith(entry)) return HINT;
+      if (hinted(chunk)) return HINT;
     },
     // After minifying (which drops comments); the hint must be the very first line.
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
-        if (!chunk.facadeModuleId?.endsWith(entry)) continue;
+        if (chunk.type !== 'chunk' || !hinted(chunk)) continue;
         chunk.code = HINT + chunk.code;
         // One line more at the top: every mapping moves down one line.
         if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;

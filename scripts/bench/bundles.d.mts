@@ -5,3 +5,5 @@ export declare const WORKER_BUDGET: number;
 export declare function pageFiles(site: string): string[];
 /** The verification worker's entry and the chunks it imports statically. */
 export declare function workerFiles(site: string): string[];
+/** A file's gzip size as the budgets count it (level 9, as served). */
+export declare function gzipOf(assets: string, file: string): number;
